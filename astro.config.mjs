@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { demoCms } from './src/integrations/demo-cms.ts';
+
+// Settings live in .env (see .env.example); the environment wins over the file.
+try {
+  process.loadEnvFile('.env');
+} catch {
+  // No .env: the environment alone configures the build.
+}
+
+export default defineConfig({
+  // Canonical URLs, the sitemap and RSS need the public origin; Netlify sets URL on its builds.
+  site: process.env.SITE_URL || process.env.URL || 'http://localhost:4321',
+  integrations: [demoCms()],
+  devToolbar: { enabled: false },
+});

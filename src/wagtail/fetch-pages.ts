@@ -1,0 +1,149 @@
+/**
+ * Fetches page details in batches of aliased `page(id:)` selections (grapple rejects array-batched bodies,
+ * README item 2), `concurrency` batches at a time through p-limit.
+ *
+ * A batch answered with errors keeps the pages that came back whole; the pages at fault are retried alone,
+ * and one that still fails stops the sync with its id and url. A batch that fails at the HTTP level is split
+ * into single pages before giving up, so the message names the page that breaks the CMS, not ten suspects.
+ */
+import pLimit from 'p-limit';
+import { CmsRequestError, PageSyncError, describe } from './errors.ts';
+import type { GraphQLErrorEntry } from './client.ts';
+import type { ListedPage } from './list-pages.ts';
+import { normalizePage } from './normalize.ts';
+import { IMAGE_SOURCE, type QueryPlan } from './query-builder.ts';
+import { backoffDelay, sleep } from './retry.ts';
+import { pageSchema, type Page } from './schema.ts';
+import type { Session } from './session.ts';
+
+export interface FetchHooks {
+  onPages(count: number): void;
+  onWarning(message: string): void;
+}
+
+export interface FetchResult {
+  pages: Page[];
+  /** Listed pages that were gone (unpublished or deleted) by the time their details were asked for. */
+  vanished: number;
+}
+
+type Outcome =
+  | { kind: 'ok'; page: Page }
+  | { kind: 'vanished' }
+  | { kind: 'failed'; reason: string; error?: unknown };
+
+export async function fetchPages(session: Session, plan: QueryPlan, listed: readonly ListedPage[], hooks: FetchHooks): Promise<FetchResult> {
+  const { batchSize, concurrency } = session.config;
+  const limit = pLimit(concurrency);
+  const pages: Page[] = [];
+  let vanished = 0;
+  let aborted = false;
+
+  const settle = (ref: ListedPage, outcome: Outcome): void => {
+    if (outcome.kind === 'ok') pages.push(outcome.page);
+    else if (outcome.kind === 'vanished') {
+      vanished++;
+      hooks.onWarning(`page ${ref.id} (${ref.url}) was listed but is no longer live; it is left out`);
+    }
+  };
+
+  /** Fetches one batch; returns the refs that need a retry on their own, with the reason. */
+  const runBatch = async (batch: readonly ListedPage[]): Promise<Array<[ListedPage, Outcome & { kind: 'failed' }]>> => {
+    const outcomes = await fetchBatch(session, plan, batch, hooks);
+    const failed: Array<[ListedPage, Outcome & { kind: 'failed' }]> = [];
+    batch.forEach((ref, i) => {
+      const outcome = outcomes[i] as Outcome;
+      if (outcome.kind === 'failed') failed.push([ref, outcome]);
+      else settle(ref, outcome);
+    });
+    hooks.onPages(batch.length - failed.length);
+    return failed;
+  };
+
+  const retryAlone = async (ref: ListedPage, first: Outcome & { kind: 'failed' }): Promise<void> => {
+    let last = first;
+    for (let attempt = 1; attempt <= session.retry.retries; attempt++) {
+      if (aborted) return;
+      await sleep(backoffDelay(attempt, session.retry));
+      session.client.stats.retries++;
+      const [again] = await runBatch([ref]);
+      if (!again) return;
+      last = again[1];
+    }
+    throw new PageSyncError(ref, `${last.reason} (operation WagtailPages at ${session.client.endpoint}, after ${session.retry.retries + 1} attempts).`, {
+      cause: last.error,
+    });
+  };
+
+  const batches: ListedPage[][] = [];
+  for (let i = 0; i < listed.length; i += batchSize) batches.push(listed.slice(i, i + batchSize));
+  try {
+    await Promise.all(
+      batches.map((batch) =>
+        limit(async () => {
+          if (aborted) return;
+          const failed = await runBatch(batch);
+          for (const [ref, outcome] of failed) await retryAlone(ref, outcome);
+        }),
+      ),
+    );
+  } catch (error) {
+    aborted = true;
+    limit.clearQueue();
+    throw error;
+  }
+  return { pages, vanished };
+}
+
+async function fetchBatch(session: Session, plan: QueryPlan, batch: readonly ListedPage[], hooks: FetchHooks): Promise<Outcome[]> {
+  let result;
+  try {
+    result = await session.client.request<Record<string, unknown>>(
+      'WagtailPages',
+      plan.detailsQuery(batch.map((p) => ({ id: p.id, typename: p.__typename }))),
+    );
+  } catch (error) {
+    // An HTTP-level failure of a multi-page batch: find the page at fault by asking for each alone.
+    if (batch.length > 1 && error instanceof CmsRequestError && error.status !== undefined) {
+      const singles = await Promise.all(batch.map((ref) => fetchBatch(session, plan, [ref], hooks)));
+      return singles.map((outcomes) => outcomes[0] as Outcome);
+    }
+    const ref = batch[0] as ListedPage;
+    throw new PageSyncError(ref, describe(error), { cause: error });
+  }
+
+  const unplaced = result.errors.filter((e) => !isAlias(e.path?.[0]));
+  return batch.map((ref, i): Outcome => {
+    const alias = `p${i}`;
+    const own = result.errors.filter((e) => e.path?.[0] === alias);
+    // A rendition that could not be generated (an undecodable original) leaves the page usable: the
+    // normalizer falls back to the original image URL (grapple README item 7).
+    const fatal = [...unplaced, ...own.filter((e) => !e.path?.includes(IMAGE_SOURCE))];
+    for (const e of own) if (!fatal.includes(e)) hooks.onWarning(`page ${ref.id} (${ref.url}): ${formatError(e)}; using the original image`);
+    if (fatal.length > 0) return { kind: 'failed', reason: `grapple answered with errors: ${fatal.map(formatError).join('; ')}` };
+    const raw = result.data[alias];
+    if (raw === null || raw === undefined) return { kind: 'vanished' };
+    return toPage(ref, raw, plan, hooks);
+  });
+}
+
+function toPage(ref: ListedPage, raw: unknown, plan: QueryPlan, hooks: FetchHooks): Outcome {
+  const typePlan = plan.pageTypes.get(ref.__typename);
+  if (!typePlan || typeof raw !== 'object' || raw === null) {
+    return { kind: 'failed', reason: `the CMS answered with a ${typeof raw} instead of a ${ref.__typename} page.` };
+  }
+  const { page, warnings } = normalizePage(raw as Record<string, unknown>, typePlan, plan.roles);
+  for (const warning of warnings) hooks.onWarning(`page ${ref.id} (${ref.url}): ${warning}`);
+  const parsed = pageSchema.safeParse(page);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 3).map((i) => `\`${i.path.join('.')}\` ${i.message}`);
+    return { kind: 'failed', reason: `its data does not match the page schema: ${issues.join('; ')}.` };
+  }
+  return { kind: 'ok', page: parsed.data };
+}
+
+const isAlias = (segment: string | number | undefined): boolean => typeof segment === 'string' && /^p\d+$/.test(segment);
+
+function formatError(error: GraphQLErrorEntry): string {
+  return error.path ? `${error.message} (at ${error.path.join('.')})` : error.message;
+}

@@ -1,0 +1,74 @@
+/**
+ * Lists every live page (id, url, type, lastPublishedAt). grapple has no total count, so listing pages
+ * of 100 are requested speculatively, `concurrency` at a time, until a short page comes back
+ * (grapple README item 1). `order: "id"` keeps offsets stable while pages are being published.
+ */
+import { z } from 'astro/zod';
+import { CmsResponseError } from './errors.ts';
+import type { QueryPlan } from './query-builder.ts';
+import { requestComplete, type Session } from './session.ts';
+
+/** grapple caps `limit` at 100. */
+export const LIST_PAGE_SIZE = 100;
+
+const listedSchema = z.object({
+  __typename: z.string(),
+  id: z.union([z.string(), z.number()]).transform(String),
+  url: z.string().nullable(),
+  contentType: z.string(),
+  lastPublishedAt: z.string().nullable(),
+});
+const listResponseSchema = z.object({ pages: z.array(listedSchema) });
+
+export type ListedPage = z.output<typeof listedSchema> & { url: string };
+
+export interface Listing {
+  pages: ListedPage[];
+  /** Pages that cannot be routed: the tree Root (url null) and pages of other sites (absolute urls). */
+  skipped: number;
+  requests: number;
+}
+
+export async function listPages(session: Session, plan: QueryPlan): Promise<Listing> {
+  const chunks = new Map<number, ListedPage[]>();
+  let skipped = 0;
+  let requests = 0;
+  let next = 0;
+  let shortIndex = Number.POSITIVE_INFINITY;
+
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index <= shortIndex; index = next++) {
+      const offset = index * LIST_PAGE_SIZE;
+      requests++;
+      const data = await requestComplete<unknown>(session, 'WagtailPageList', plan.listQuery(offset, LIST_PAGE_SIZE));
+      const parsed = listResponseSchema.safeParse(data);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new CmsResponseError(
+          `The page listing from ${session.client.endpoint} (offset ${offset}) is not in grapple's format: ` +
+            `${issue?.path.join('.')}: ${issue?.message}. Is CMS_GRAPHQL_URL a wagtail-grapple endpoint?`,
+        );
+      }
+      const routable: ListedPage[] = [];
+      for (const page of parsed.data.pages) {
+        if (page.url?.startsWith('/')) routable.push({ ...page, url: page.url });
+        else skipped++;
+      }
+      chunks.set(index, routable);
+      if (parsed.data.pages.length < LIST_PAGE_SIZE) shortIndex = Math.min(shortIndex, index);
+    }
+  };
+  await Promise.all(Array.from({ length: session.config.concurrency }, worker));
+
+  // A page published between two listing requests can shift into an earlier chunk: keep the first sighting.
+  const seen = new Set<string>();
+  const pages: ListedPage[] = [];
+  for (let index = 0; index <= shortIndex; index++) {
+    for (const page of chunks.get(index) ?? []) {
+      if (seen.has(page.id)) continue;
+      seen.add(page.id);
+      pages.push(page);
+    }
+  }
+  return { pages, skipped, requests };
+}

@@ -1,0 +1,71 @@
+/**
+ * What one sync needs: the resolved config, a client, and (for pages) the query plan derived from the
+ * introspected schema. Also the one place that retries GraphQL-level errors of whole requests.
+ */
+import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
+import { createCmsClient, type CmsClient, type GraphQLResult } from './client.ts';
+import { resolveConfig, type WagtailConfig, type WagtailOptions } from './config.ts';
+import { CmsRequestError } from './errors.ts';
+import { buildQueryPlan, type QueryPlan } from './query-builder.ts';
+import { backoffDelay, sleep, type RetryPolicy } from './retry.ts';
+
+export interface Session {
+  config: WagtailConfig;
+  client: CmsClient;
+  retry: RetryPolicy;
+}
+
+export function createSession(
+  options: WagtailOptions,
+  onRetry?: (message: string) => void,
+): Session {
+  const config = resolveConfig(options);
+  const retry: RetryPolicy = { retries: config.retries, baseDelayMs: 250, maxDelayMs: 10_000 };
+  const headers: Record<string, string> = {};
+  if (config.authHeader) {
+    const at = config.authHeader.indexOf(':');
+    headers[config.authHeader.slice(0, at).trim()] = config.authHeader.slice(at + 1).trim();
+  }
+  const client = createCmsClient({
+    endpoint: config.endpoint,
+    timeoutMs: config.timeoutMs,
+    retry,
+    headers,
+    onRetry: ({ operation, attempt, delayMs, reason }) =>
+      onRetry?.(`${operation} attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
+  });
+  return { config, client, retry };
+}
+
+/**
+ * A request whose answer must be free of GraphQL errors (listing, site, redirects): errors are retried like
+ * transport failures, since a fault on one row would otherwise silently drop pages from the site.
+ */
+export async function requestComplete<T>(session: Session, operation: string, query: string): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const result: GraphQLResult<T> = await session.client.request<T>(operation, query);
+    if (result.errors.length === 0) return result.data;
+    if (attempt > session.retry.retries) {
+      const messages = result.errors.map((e) => `${e.message}${e.path ? ` (at ${e.path.join('.')})` : ''}`);
+      throw new CmsRequestError(
+        { endpoint: session.client.endpoint, operation, status: 200, attempts: attempt },
+        `GraphQL errors: ${messages.join('; ')}`,
+      );
+    }
+    session.client.stats.retries++;
+    await sleep(backoffDelay(attempt, session.retry));
+  }
+}
+
+export async function introspect(session: Session): Promise<QueryPlan> {
+  const data = await requestComplete<IntrospectionQuery>(
+    session,
+    'IntrospectionQuery',
+    getIntrospectionQuery({ descriptions: false }),
+  );
+  return buildQueryPlan(buildClientSchema(data), {
+    imageSourceWidth: session.config.imageSourceWidth,
+    streamFieldDepth: session.config.streamFieldDepth,
+    siteHostname: session.config.siteHostname,
+  });
+}
