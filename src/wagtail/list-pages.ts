@@ -36,28 +36,31 @@ export async function listPages(session: Session, plan: QueryPlan): Promise<List
   let next = 0;
   let shortIndex = Number.POSITIVE_INFINITY;
 
-  const worker = async (): Promise<void> => {
-    for (let index = next++; index <= shortIndex; index = next++) {
-      const offset = index * LIST_PAGE_SIZE;
-      requests++;
-      const data = await requestComplete<unknown>(session, 'WagtailPageList', plan.listQuery(offset, LIST_PAGE_SIZE));
-      const parsed = listResponseSchema.safeParse(data);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new CmsResponseError(
-          `The page listing from ${session.client.endpoint} (offset ${offset}) is not in grapple's format: ` +
-            `${issue?.path.join('.')}: ${issue?.message}. Is CMS_GRAPHQL_URL a wagtail-grapple endpoint?`,
-        );
-      }
-      const routable: ListedPage[] = [];
-      for (const page of parsed.data.pages) {
-        if (page.url?.startsWith('/')) routable.push({ ...page, url: page.url });
-        else skipped++;
-      }
-      chunks.set(index, routable);
-      if (parsed.data.pages.length < LIST_PAGE_SIZE) shortIndex = Math.min(shortIndex, index);
+  const fetchChunk = async (index: number): Promise<void> => {
+    const offset = index * LIST_PAGE_SIZE;
+    requests++;
+    const data = await requestComplete<unknown>(session, 'WagtailPageList', plan.listQuery(offset, LIST_PAGE_SIZE));
+    const parsed = listResponseSchema.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new CmsResponseError(
+        `The page listing from ${session.client.endpoint} (offset ${offset}) is not in grapple's format: ` +
+          `${issue?.path.join('.')}: ${issue?.message}. Is CMS_GRAPHQL_URL a wagtail-grapple endpoint?`,
+      );
     }
+    const routable: ListedPage[] = [];
+    for (const page of parsed.data.pages) {
+      if (page.url?.startsWith('/')) routable.push({ ...page, url: page.url });
+      else skipped++;
+    }
+    chunks.set(index, routable);
+    if (parsed.data.pages.length < LIST_PAGE_SIZE) shortIndex = Math.min(shortIndex, index);
   };
+  const worker = async (): Promise<void> => {
+    for (let index = next++; index <= shortIndex; index = next++) await fetchChunk(index);
+  };
+  // The first page alone tells a small site (one short page) from a large one, without speculative requests.
+  await fetchChunk(next++);
   await Promise.all(Array.from({ length: session.config.concurrency }, worker));
 
   // A page published between two listing requests can shift into an earlier chunk: keep the first sighting.

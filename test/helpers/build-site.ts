@@ -1,0 +1,37 @@
+/**
+ * Runs `astro build` in a child process (Astro's Vite cannot run inside vitest's), with the given
+ * environment on top of ours, and returns what it printed.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface BuildResult {
+  code: number;
+  output: string;
+  ms: number;
+}
+
+export function buildSite(env: Record<string, string | undefined>, timeoutMs = 540_000): Promise<BuildResult> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+      cwd: projectRoot,
+      env: { ...process.env, VITEST: undefined, FORCE_COLOR: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`astro build timed out after ${timeoutMs} ms:\n${output.slice(-4000)}`));
+    }, timeoutMs);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code: code ?? 1, output, ms: performance.now() - started });
+    });
+  });
+}
