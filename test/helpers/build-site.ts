@@ -13,10 +13,10 @@ export interface BuildResult {
   ms: number;
 }
 
-export function buildSite(env: Record<string, string | undefined>, timeoutMs = 540_000): Promise<BuildResult> {
+export function buildSite(env: Record<string, string | undefined>, outDir?: string, timeoutMs = 540_000): Promise<BuildResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...(outDir ? ['--outDir', outDir] : [])], {
       cwd: projectRoot,
       env: { ...process.env, VITEST: undefined, FORCE_COLOR: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
