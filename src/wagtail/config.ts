@@ -9,7 +9,7 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 
 /** Each setting: env variable name, loader option name, and its schema with the default. */
 const settings = {
-  endpoint: { env: 'CMS_GRAPHQL_URL', schema: z.string().url() },
+  endpoint: { env: 'CMS_GRAPHQL_URL', schema: z.url() },
   concurrency: { env: 'CMS_CONCURRENCY', schema: int(1, 64).default(4) },
   batchSize: { env: 'CMS_BATCH_SIZE', schema: int(1, 100).default(10) },
   timeoutMs: { env: 'CMS_TIMEOUT_MS', schema: int(100, 600_000).default(30_000) },

@@ -11,7 +11,7 @@ export const imageSchema = z.object({
   /** Wagtail image id. */
   id: z.string(),
   /** Absolute URL of the source to derive variants from: a rendition capped at the largest width emitted. */
-  src: z.string().url(),
+  src: z.url(),
   /** Pixel size of `src` (not of the original upload), so width/height attributes are exact. */
   width: z.number().int().positive(),
   height: z.number().int().positive(),
@@ -133,7 +133,7 @@ export const siteSchema = z.object({
   /** Id of the site's root (home) page. */
   rootPageId: z.string().nullable(),
   /** Origin of the CMS, for resolving the relative `/media/` and `/documents/` URLs of rich text. */
-  cmsOrigin: z.string().url(),
+  cmsOrigin: z.url(),
 });
 export type Site = z.infer<typeof siteSchema>;
 
