@@ -1,0 +1,153 @@
+/**
+ * CLI of the demo CMS: `npm run cms -- [flags]`. Prints exactly one line, `Demo CMS ready at URL`, once it
+ * listens (other tools wait for it), and exits cleanly on SIGINT/SIGTERM.
+ */
+import { parseArgs } from 'node:util';
+import type { CmsOptions, FaultKind } from './options.ts';
+import { FAULT_KINDS } from './options.ts';
+
+const HELP = `Usage: node cms/main.ts [options]
+
+Serves a Wagtail + grapple compatible GraphQL API at http://HOST:PORT/graphql/, with media, documents,
+embeds and an admin API under /__cms/.
+
+Content
+  --synthetic N        serve a synthetic site of N pages instead of the demo site
+  --images K           images in the synthetic site (default: N/20, 10..500)
+  --seed S             seed of the synthetic site and of injected faults (default 1)
+  --image-share P      share of synthetic pages with image blocks, 0..1 (default 0.3)
+  --broken-images IDS  comma-separated image ids whose originals cannot be decoded
+  --schema demo|alt    alt serves another site (other page types and blocks); default demo
+
+Server
+  --port PORT          default 8000 (0 picks a free port)
+  --host HOST          default 127.0.0.1
+  --public-origin URL  origin for absolute media URLs when the CMS is reached under another name
+  --cache-dir DIR      where drawn images are cached (default node_modules/.cache/demo-cms)
+
+Latency
+  --rtt MS             added to every HTTP response (half before, half after the server time)
+  --page-time MS       server work per page: a lookup costs MS, a listed page MS/10, its content the rest
+  --request-time MS    fixed server work per GraphQL request
+  --workers W          GraphQL requests served at once; the others queue (default: unlimited)
+
+Faults
+  --fault-rate P       probability 0..1 that a GraphQL request fails
+  --faults KINDS       comma-separated kinds to choose from: ${FAULT_KINDS.join(',')} (default: all)
+  --broken-pages IDS   comma-separated page ids whose lookup and content always fail
+
+  --help               show this help
+`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\nRun with --help for usage.\n`);
+  process.exit(2);
+}
+
+function number(name: string, value: string | undefined, min = 0, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max) fail(`--${name} must be a number between ${min} and ${max}, got "${value}".`);
+  return n;
+}
+
+function ids(name: string, value: string | undefined): number[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value.split(',').filter((v) => v.trim() !== '').map((v) => Number(v.trim()));
+  if (list.some((n) => !Number.isInteger(n) || n < 1)) fail(`--${name} takes comma-separated ids, got "${value}".`);
+  return list;
+}
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      synthetic: { type: 'string' },
+      images: { type: 'string' },
+      seed: { type: 'string' },
+      'image-share': { type: 'string' },
+      'broken-images': { type: 'string' },
+      schema: { type: 'string' },
+      'public-origin': { type: 'string' },
+      'cache-dir': { type: 'string' },
+      rtt: { type: 'string' },
+      'page-time': { type: 'string' },
+      'request-time': { type: 'string' },
+      workers: { type: 'string' },
+      'fault-rate': { type: 'string' },
+      faults: { type: 'string' },
+      'broken-pages': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+} catch (error) {
+  fail(error instanceof Error ? error.message : String(error));
+}
+const flags = parsed.values;
+if (flags.help) {
+  process.stdout.write(HELP);
+  process.exit(0);
+}
+
+const schema = flags.schema ?? 'demo';
+if (schema !== 'demo' && schema !== 'alt') fail(`--schema must be demo or alt, got "${schema}".`);
+const kinds = flags.faults?.split(',').map((k) => k.trim()).filter((k) => k !== '');
+const unknownKinds = kinds?.filter((k) => !FAULT_KINDS.includes(k as FaultKind)) ?? [];
+if (unknownKinds.length > 0) fail(`Unknown fault kind ${unknownKinds.join(', ')}; use ${FAULT_KINDS.join(',')}.`);
+const seedText = flags.seed;
+const seed = seedText === undefined ? undefined : Number.isFinite(Number(seedText)) ? Number(seedText) : seedText;
+const pages = number('synthetic', flags.synthetic, 2);
+
+const options: CmsOptions = {
+  port: number('port', flags.port, 0, 65535) ?? 8000,
+  host: flags.host ?? '127.0.0.1',
+  schema,
+  content:
+    pages === undefined
+      ? 'demo'
+      : {
+          synthetic: {
+            pages,
+            images: number('images', flags.images, 1),
+            seed: seed ?? 1,
+            imageShare: number('image-share', flags['image-share'], 0, 1),
+            brokenImages: ids('broken-images', flags['broken-images']),
+          },
+        },
+  latency: {
+    rtt: number('rtt', flags.rtt),
+    pageTime: number('page-time', flags['page-time']),
+    requestTime: number('request-time', flags['request-time']),
+    workers: number('workers', flags.workers),
+  },
+  faults: {
+    rate: number('fault-rate', flags['fault-rate'], 0, 1),
+    kinds: kinds as FaultKind[] | undefined,
+    seed,
+    brokenPages: ids('broken-pages', flags['broken-pages']),
+  },
+  cacheDir: flags['cache-dir'],
+  publicOrigin: flags['public-origin'],
+};
+
+let cms;
+try {
+  // Loaded after the flags are checked: --help and flag errors answer without loading GraphQL.
+  const { startCms } = await import('./server.ts');
+  cms = await startCms(options);
+} catch (error) {
+  fail(`The demo CMS could not start: ${error instanceof Error ? error.message : String(error)}`);
+}
+process.stdout.write(`Demo CMS ready at ${cms.url}\n`);
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  cms.close().then(() => process.exit(0), () => process.exit(1));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

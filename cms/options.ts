@@ -1,0 +1,63 @@
+/** Options of the demo CMS (programmatic API, CLI and admin API share them). */
+
+export interface SyntheticOptions {
+  /** Pages below the tree Root, the home page included (>= 2). */
+  pages: number;
+  /** Image records; they reuse a handful of drawn sources. Default: pages / 20, between 10 and 500. */
+  images?: number;
+  /** Same seed, same site. Default 1. */
+  seed?: number | string;
+  /** Share of leaf pages whose body has image blocks (0..1). Default 0.3. */
+  imageShare?: number;
+  /** Image ids whose originals cannot be decoded: their renditions fail like Wagtail's. */
+  brokenImages?: number[];
+}
+
+export interface LatencyOptions {
+  /** Milliseconds added to every HTTP response: half before the server sees the request, half after. */
+  rtt?: number;
+  /**
+   * Milliseconds of simulated server work per page resolved: a `page(...)` lookup costs `pageTime`, a page
+   * returned in a list costs `pageTime / 10`, and resolving a listed page's content (StreamField, rich text)
+   * adds the remaining `0.9 * pageTime`. Work inside one request adds up, as in a single Django thread.
+   */
+  pageTime?: number;
+  /** Fixed milliseconds of server work per GraphQL request (parsing, middleware). Default 0. */
+  requestTime?: number;
+  /** GraphQL requests served at once; the others queue. 0 = unlimited. */
+  workers?: number;
+}
+
+export type FaultKind = '500' | '502' | '429' | 'timeout' | 'truncate' | 'graphql';
+export const FAULT_KINDS: readonly FaultKind[] = ['500', '502', '429', 'timeout', 'truncate', 'graphql'];
+
+export interface FaultOptions {
+  /** Probability (0..1) that a GraphQL request fails. */
+  rate?: number;
+  /** Kinds chosen from when a request fails. Default: all. */
+  kinds?: FaultKind[];
+  /** Seed of the deterministic fault sequence (with the GraphQL request counter). */
+  seed?: number | string;
+  /** Page ids whose lookup and content always fail with a GraphQL error. */
+  brokenPages?: number[];
+  /** Faults forced on the next GraphQL requests, in order, before `rate` applies. */
+  next?: FaultKind[];
+  /** How long a `timeout` fault holds the response before answering 504 (ms). Default 60 000. */
+  timeoutMs?: number;
+}
+
+export interface CmsOptions {
+  /** 0 picks a free port. Default 8000. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  content?: 'demo' | { synthetic: SyntheticOptions };
+  /** `alt` serves a different site (other page types and blocks) built synthetically. */
+  schema?: 'demo' | 'alt';
+  latency?: LatencyOptions;
+  faults?: FaultOptions;
+  /** Where drawn originals and renditions are cached. Default node_modules/.cache/demo-cms. */
+  cacheDir?: string;
+  /** Origin used in absolute media URLs, when the server is reached under another name. */
+  publicOrigin?: string;
+}
