@@ -11,7 +11,7 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 const settings = {
   endpoint: { env: 'CMS_GRAPHQL_URL', schema: z.url() },
   concurrency: { env: 'CMS_CONCURRENCY', schema: int(1, 64).default(4) },
-  batchSize: { env: 'CMS_BATCH_SIZE', schema: int(1, 100).default(10) },
+  batchSize: { env: 'CMS_BATCH_SIZE', schema: int(1, 100).default(20) },
   timeoutMs: { env: 'CMS_TIMEOUT_MS', schema: int(100, 600_000).default(30_000) },
   retries: { env: 'CMS_RETRIES', schema: int(0, 20).default(4) },
   siteHostname: { env: 'CMS_SITE_HOSTNAME', schema: z.string().min(1).optional() },

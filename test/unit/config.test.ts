@@ -4,7 +4,7 @@ import { resolveConfig } from '../../src/wagtail/config.ts';
 describe('sync configuration', () => {
   it('applies defaults to a minimal environment', () => {
     const config = resolveConfig({}, { CMS_GRAPHQL_URL: 'https://cms.example/graphql/' });
-    expect(config).toMatchObject({ endpoint: 'https://cms.example/graphql/', concurrency: 4, batchSize: 10, retries: 4 });
+    expect(config).toMatchObject({ endpoint: 'https://cms.example/graphql/', concurrency: 4, batchSize: 20, retries: 4 });
   });
 
   it('lets loader options win over the environment', () => {

@@ -10,7 +10,6 @@ import HomePage from './HomePage.astro';
 import HutPage from './HutPage.astro';
 import RoutePage from './RoutePage.astro';
 import SectionIndexPage from './SectionIndexPage.astro';
-import StandardPage from './StandardPage.astro';
 import type { TemplateEntry } from './types.ts';
 
 export type { TemplateEntry, TemplateProps } from './types.ts';
@@ -18,11 +17,12 @@ export type { TemplateEntry, TemplateProps } from './types.ts';
 /** Used for every type not registered below: renders any page, with a compact list of its children. */
 export const FALLBACK_TEMPLATE: TemplateEntry = { component: GenericPage, childrenPerPage: 50 };
 
+// pages.StandardPage is deliberately absent: the demo's plain pages show what GenericPage makes of a type
+// nobody designed for.
 const TEMPLATES: ReadonlyMap<string, TemplateEntry> = new Map<string, TemplateEntry>([
   ['home.HomePage', { component: HomePage }],
   ['sections.SectionIndexPage', { component: SectionIndexPage, childrenPerPage: 24 }],
   ['journal.ArticlePage', { component: ArticlePage }],
-  ['pages.StandardPage', { component: StandardPage, childrenPerPage: 50 }],
   ['huts.HutPage', { component: HutPage }],
   ['routes.RoutePage', { component: RoutePage }],
   ['events.EventPage', { component: EventPage }],
