@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { handleAdmin } from './admin.ts';
+import { handleAdmin, type AdminTarget } from './admin.ts';
 import { demoContent } from './content/demo.ts';
 import { escapeHtml } from './content/text.ts';
 import type { ContentApi } from './content/store.ts';
@@ -29,30 +29,20 @@ import type { PageAccounting } from './schema/context.ts';
 import { createGraphqlHandler } from './schema/http.ts';
 import { altModel } from './site/alt-model.ts';
 import { demoModel } from './site/demo-model.ts';
-import type { CmsStats } from './stats.ts';
 import { emptyStats } from './stats.ts';
 
 export type { CmsOptions, FaultKind, FaultOptions, LatencyOptions, SyntheticOptions } from './options.ts';
 export type { CmsStats } from './stats.ts';
 
-export interface CmsHandle {
+/** What `startCms` returns: the admin surface (store, stats, faults, latency) plus the server's address. */
+export interface CmsHandle extends AdminTarget {
   /** The GraphQL endpoint, `http://127.0.0.1:PORT/graphql/`. */
   url: string;
   /** `http://127.0.0.1:PORT`: media, documents and the admin API live under it. */
   origin: string;
   port: number;
-  /** The content store itself (read access for tests). */
-  store: ContentStore;
   /** Content changes between builds: add, change (bumps lastPublishedAt), publish, unpublish, delete. */
   content: ContentApi;
-  stats(): CmsStats;
-  resetStats(): void;
-  faults(): FaultOptions;
-  /** Merges fault settings (`next` queues forced faults). */
-  setFaults(options: FaultOptions): void;
-  latency(): LatencyOptions;
-  /** Merges latency settings. */
-  setLatency(options: LatencyOptions): void;
   close(): Promise<void>;
 }
 

@@ -77,7 +77,9 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
         return {
           retryable: false,
           status: response.status,
-          reason: messages ? `GraphQL errors: ${messages}` : 'the response had no data.',
+          reason: messages
+            ? `GraphQL errors: ${messages}`
+            : `the response had no GraphQL data (content-type ${response.headers.get('content-type') ?? 'none'}), so this is probably not the grapple endpoint.`,
           cause: response.errors,
         };
       }

@@ -4,9 +4,8 @@
  * (grapple README item 1). `order: "id"` keeps offsets stable while pages are being published.
  */
 import { z } from 'astro/zod';
-import { CmsResponseError } from './errors.ts';
 import type { QueryPlan } from './query-builder.ts';
-import { requestComplete, type Session } from './session.ts';
+import { requestValid, type Session } from './session.ts';
 
 /** grapple caps `limit` at 100. */
 export const LIST_PAGE_SIZE = 100;
@@ -39,22 +38,15 @@ export async function listPages(session: Session, plan: QueryPlan): Promise<List
   const fetchChunk = async (index: number): Promise<void> => {
     const offset = index * LIST_PAGE_SIZE;
     requests++;
-    const data = await requestComplete<unknown>(session, 'WagtailPageList', plan.listQuery(offset, LIST_PAGE_SIZE));
-    const parsed = listResponseSchema.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new CmsResponseError(
-        `The page listing from ${session.client.endpoint} (offset ${offset}) is not in grapple's format: ` +
-          `${issue?.path.join('.')}: ${issue?.message}. Is CMS_GRAPHQL_URL a wagtail-grapple endpoint?`,
-      );
-    }
+    const query = plan.listQuery(offset, LIST_PAGE_SIZE);
+    const { pages } = await requestValid(session, 'WagtailPageList', query, listResponseSchema, `page listing at offset ${offset}`);
     const routable: ListedPage[] = [];
-    for (const page of parsed.data.pages) {
+    for (const page of pages) {
       if (page.url?.startsWith('/')) routable.push({ ...page, url: page.url });
       else skipped++;
     }
     chunks.set(index, routable);
-    if (parsed.data.pages.length < LIST_PAGE_SIZE) shortIndex = Math.min(shortIndex, index);
+    if (pages.length < LIST_PAGE_SIZE) shortIndex = Math.min(shortIndex, index);
   };
   const worker = async (): Promise<void> => {
     for (let index = next++; index <= shortIndex; index = next++) await fetchChunk(index);

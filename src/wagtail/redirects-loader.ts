@@ -4,9 +4,8 @@
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import type { WagtailOptions } from './config.ts';
-import { CmsResponseError } from './errors.ts';
 import type { Redirect } from './schema.ts';
-import { createSession, requestComplete } from './session.ts';
+import { createSession, requestValid } from './session.ts';
 
 const redirectsSchema = z.object({
   redirects: z.array(
@@ -26,14 +25,9 @@ export function wagtailRedirectsLoader(options: WagtailOptions = {}): Loader {
     name: 'wagtail-redirects',
     async load({ store, logger }) {
       const session = createSession(options, (message) => logger.info(message));
-      const parsed = redirectsSchema.safeParse(await requestComplete(session, 'WagtailRedirects', REDIRECTS_QUERY));
-      if (!parsed.success) {
-        throw new CmsResponseError(
-          `The redirects answer from ${session.config.endpoint} is not in grapple's format (${parsed.error.issues[0]?.message}).`,
-        );
-      }
+      const { redirects } = await requestValid(session, 'WagtailRedirects', REDIRECTS_QUERY, redirectsSchema, 'redirects');
       store.clear();
-      for (const redirect of parsed.data.redirects) {
+      for (const redirect of redirects) {
         const to = redirect.newUrl || redirect.page?.url;
         if (!to) {
           logger.warn(`Wagtail redirect ${redirect.oldPath} has no target (its page may be unpublished); skipped.`);

@@ -2,10 +2,11 @@
  * What one sync needs: the resolved config, a client, and (for pages) the query plan derived from the
  * introspected schema. Also the one place that retries GraphQL-level errors of whole requests.
  */
+import type { z } from 'astro/zod';
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { createCmsClient, type CmsClient, type GraphQLResult } from './client.ts';
 import { resolveConfig, type WagtailConfig, type WagtailOptions } from './config.ts';
-import { CmsRequestError } from './errors.ts';
+import { CmsRequestError, CmsResponseError, describe } from './errors.ts';
 import { buildQueryPlan, type QueryPlan } from './query-builder.ts';
 import { backoffDelay, sleep, type RetryPolicy } from './retry.ts';
 
@@ -57,13 +58,43 @@ export async function requestComplete<T>(session: Session, operation: string, qu
   }
 }
 
+/**
+ * `requestComplete`, then validation of the answer's shape: a server that is not grapple (or a proxy's
+ * error page served as JSON) gets a message naming the endpoint and the field at fault.
+ */
+export async function requestValid<S extends z.ZodType>(
+  session: Session,
+  operation: string,
+  query: string,
+  schema: S,
+  what: string,
+): Promise<z.output<S>> {
+  const parsed = schema.safeParse(await requestComplete<unknown>(session, operation, query));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new CmsResponseError(
+    `The ${what} from ${session.client.endpoint} (${operation}) is not in grapple's format: ` +
+      `\`${issue?.path.join('.')}\` ${issue?.message}. Is CMS_GRAPHQL_URL a wagtail-grapple endpoint?`,
+  );
+}
+
 export async function introspect(session: Session): Promise<QueryPlan> {
   const data = await requestComplete<IntrospectionQuery>(
     session,
     'IntrospectionQuery',
     getIntrospectionQuery({ descriptions: false }),
   );
-  return buildQueryPlan(buildClientSchema(data), {
+  let schema;
+  try {
+    schema = buildClientSchema(data);
+  } catch (error) {
+    throw new CmsResponseError(
+      `The GraphQL schema from ${session.client.endpoint} could not be read (${describe(error)}). ` +
+        'Is CMS_GRAPHQL_URL a wagtail-grapple endpoint with introspection enabled?',
+      { cause: error },
+    );
+  }
+  return buildQueryPlan(schema, {
     imageSourceWidth: session.config.imageSourceWidth,
     streamFieldDepth: session.config.streamFieldDepth,
     siteHostname: session.config.siteHostname,

@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import type { WagtailOptions } from './config.ts';
 import { CmsResponseError } from './errors.ts';
 import type { Site } from './schema.ts';
-import { createSession, requestComplete } from './session.ts';
+import { createSession, requestValid } from './session.ts';
 
 const sitesSchema = z.object({
   sites: z.array(
@@ -28,13 +28,7 @@ export function wagtailSiteLoader(options: WagtailOptions = {}): Loader {
     name: 'wagtail-site',
     async load({ store, logger }) {
       const session = createSession(options, (message) => logger.info(message));
-      const parsed = sitesSchema.safeParse(await requestComplete(session, 'WagtailSites', SITES_QUERY));
-      if (!parsed.success) {
-        throw new CmsResponseError(
-          `The sites answer from ${session.config.endpoint} is not in grapple's format (${parsed.error.issues[0]?.message}).`,
-        );
-      }
-      const { sites } = parsed.data;
+      const { sites } = await requestValid(session, 'WagtailSites', SITES_QUERY, sitesSchema, 'list of sites');
       const wanted = session.config.siteHostname;
       const site = wanted ? sites.find((s) => s.hostname === wanted) : (sites.find((s) => s.isDefaultSite) ?? sites[0]);
       if (!site) {
