@@ -61,6 +61,8 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     const response = await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
     const body = await response.arrayBuffer();
     stats.bytes += body.byteLength;
+    const type = response.headers.get('content-type') ?? '';
+    if (response.ok && !/json/i.test(type)) throw new NotGraphQLResponse(response.status, type);
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
   const graphql = new GraphQLClient(options.endpoint, {
@@ -79,7 +81,7 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
           status: response.status,
           reason: messages
             ? `GraphQL errors: ${messages}`
-            : `the response had no GraphQL data (content-type ${response.headers.get('content-type') ?? 'none'}), so this is probably not the grapple endpoint.`,
+            : 'the response had no data.',
           cause: response.errors,
         };
       }
@@ -118,7 +120,20 @@ function toErrorEntry(error: { message: string; path?: ReadonlyArray<string | nu
   return error.path ? { message: error.message, path: error.path } : { message: error.message };
 }
 
+/** A successful status with a body that is not JSON: a login page, a proxy, the site instead of its API. */
+class NotGraphQLResponse extends Error {
+  readonly status: number;
+
+  constructor(status: number, contentType: string) {
+    super(`the response is not GraphQL JSON (content-type ${contentType || 'none'}), so this is probably not the grapple endpoint.`);
+    this.status = status;
+  }
+}
+
 function classify(error: unknown): AttemptFailure {
+  if (error instanceof NotGraphQLResponse) {
+    return { retryable: false, status: error.status, reason: error.message, cause: error };
+  }
   if (error instanceof ClientError) {
     const status = error.response.status;
     const graphqlMessages = (error.response.errors ?? []).map((e) => e.message).join('; ');

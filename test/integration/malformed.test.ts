@@ -42,7 +42,7 @@ describe('malformed CMS answers', () => {
     const error = await load(endpoint);
     expect(error).toBeInstanceOf(CmsRequestError);
     expect(error?.message).toContain(`IntrospectionQuery to ${endpoint}`);
-    expect(error?.message).toContain('no GraphQL data (content-type text/html)');
+    expect(error?.message).toContain('not GraphQL JSON (content-type text/html)');
   });
 
   it('says so when the endpoint is a GraphQL server but not wagtail-grapple', async () => {
