@@ -72,6 +72,17 @@ describe('pages loader against the demo CMS', () => {
     expect(entries.size).toBe(livePageIds(cms).length);
   });
 
+  it('keeps a page whose image rendition fails (data beside errors), falling back to the original', async () => {
+    cms = await startCms({ port: 0, content: { synthetic: { pages: 120, seed: 9, imageShare: 1, images: 3, brokenImages: [2] } } });
+    const { context, entries, logs } = createLoaderContext();
+    await wagtailPagesLoader({ endpoint: cms.url }).load(context);
+    expect(entries.size).toBe(livePageIds(cms).length);
+    expect(cms.stats().graphqlPartial).toBeGreaterThan(0);
+    expect(logs.warn.some((w) => /page \d+ \(\/.*\): .*using the original image/.test(w))).toBe(true);
+    const sources = JSON.stringify([...entries.values()].map((e) => e.data));
+    expect(sources).toContain('/media/original_images/synthetic-2.');
+  });
+
   it('fails with one clear message when the CMS is down', async () => {
     cms = await startCms({ port: 0 });
     const endpoint = cms.url;
