@@ -24,6 +24,7 @@ const settings = {
   },
   imageSourceWidth: { env: 'CMS_IMAGE_SOURCE_WIDTH', schema: int(0, 10_000).default(1600) },
   streamFieldDepth: { env: 'CMS_STREAMFIELD_DEPTH', schema: int(1, 10).default(4) },
+  schemaMaxAge: { env: 'CMS_SCHEMA_MAX_AGE', schema: int(0, 31_536_000).default(3600) },
 } as const;
 
 type Settings = typeof settings;

@@ -10,7 +10,7 @@ import pLimit from 'p-limit';
 import { CmsRequestError, PageSyncError, describe } from './errors.ts';
 import type { GraphQLErrorEntry } from './client.ts';
 import type { ListedPage } from './list-pages.ts';
-import { normalizePage } from './normalize.ts';
+import { normalizePage, type References } from './normalize.ts';
 import { IMAGE_SOURCE, type QueryPlan } from './query-builder.ts';
 import { backoffDelay, sleep } from './retry.ts';
 import { pageSchema, type Page } from './schema.ts';
@@ -23,12 +23,14 @@ export interface FetchHooks {
 
 export interface FetchResult {
   pages: Page[];
+  /** What each fetched page's content mentions, by page id (for refreshing dependents on later syncs). */
+  references: Map<string, References>;
   /** Listed pages that were gone (unpublished or deleted) by the time their details were asked for. */
-  vanished: number;
+  vanished: string[];
 }
 
 type Outcome =
-  | { kind: 'ok'; page: Page }
+  | { kind: 'ok'; page: Page; references: References }
   | { kind: 'vanished' }
   | { kind: 'failed'; reason: string; error?: unknown };
 
@@ -36,13 +38,16 @@ export async function fetchPages(session: Session, plan: QueryPlan, listed: read
   const { batchSize, concurrency } = session.config;
   const limit = pLimit(concurrency);
   const pages: Page[] = [];
-  let vanished = 0;
+  const references = new Map<string, References>();
+  const vanished: string[] = [];
   let aborted = false;
 
   const settle = (ref: ListedPage, outcome: Outcome): void => {
-    if (outcome.kind === 'ok') pages.push(outcome.page);
-    else if (outcome.kind === 'vanished') {
-      vanished++;
+    if (outcome.kind === 'ok') {
+      pages.push(outcome.page);
+      references.set(outcome.page.id, outcome.references);
+    } else if (outcome.kind === 'vanished') {
+      vanished.push(ref.id);
       hooks.onWarning(`page ${ref.id} (${ref.url}) was listed but is no longer live; it is left out`);
     }
   };
@@ -92,7 +97,7 @@ export async function fetchPages(session: Session, plan: QueryPlan, listed: read
     limit.clearQueue();
     throw error;
   }
-  return { pages, vanished };
+  return { pages, references, vanished };
 }
 
 async function fetchBatch(session: Session, plan: QueryPlan, batch: readonly ListedPage[], hooks: FetchHooks): Promise<Outcome[]> {
@@ -132,14 +137,14 @@ function toPage(ref: ListedPage, raw: unknown, plan: QueryPlan, hooks: FetchHook
   if (!typePlan || typeof raw !== 'object' || raw === null) {
     return { kind: 'failed', reason: `the CMS answered with a ${typeof raw} instead of a ${ref.__typename} page.` };
   }
-  const { page, warnings } = normalizePage(raw as Record<string, unknown>, typePlan, plan.roles);
+  const { page, references, warnings } = normalizePage(raw as Record<string, unknown>, typePlan, plan.roles);
   for (const warning of warnings) hooks.onWarning(`page ${ref.id} (${ref.url}): ${warning}`);
   const parsed = pageSchema.safeParse(page);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, 3).map((i) => `\`${i.path.join('.')}\` ${i.message}`);
     return { kind: 'failed', reason: `its data does not match the page schema: ${issues.join('; ')}.` };
   }
-  return { kind: 'ok', page: parsed.data };
+  return { kind: 'ok', page: parsed.data, references };
 }
 
 const isAlias = (segment: string | number | undefined): boolean => typeof segment === 'string' && /^p\d+$/.test(segment);

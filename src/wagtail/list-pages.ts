@@ -25,6 +25,8 @@ export interface Listing {
   pages: ListedPage[];
   /** Pages that cannot be routed: the tree Root (url null) and pages of other sites (absolute urls). */
   skipped: number;
+  /** Warnings for pages left out because another page has their url. */
+  clashes: string[];
   requests: number;
 }
 
@@ -56,14 +58,23 @@ export async function listPages(session: Session, plan: QueryPlan): Promise<List
   await Promise.all(Array.from({ length: session.config.concurrency }, worker));
 
   // A page published between two listing requests can shift into an earlier chunk: keep the first sighting.
+  // Two pages on one url (a multi-site tree seen without CMS_SITE_HOSTNAME) cannot both be routed.
   const seen = new Set<string>();
+  const urls = new Map<string, string>();
+  const clashes: string[] = [];
   const pages: ListedPage[] = [];
   for (let index = 0; index <= shortIndex; index++) {
     for (const page of chunks.get(index) ?? []) {
       if (seen.has(page.id)) continue;
       seen.add(page.id);
+      const owner = urls.get(page.url);
+      if (owner) {
+        clashes.push(`pages ${owner} and ${page.id} share the url ${page.url}; page ${page.id} is left out`);
+        continue;
+      }
+      urls.set(page.url, page.id);
       pages.push(page);
     }
   }
-  return { pages, skipped, requests };
+  return { pages, skipped, clashes, requests };
 }

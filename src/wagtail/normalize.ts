@@ -9,10 +9,21 @@ import type { Block, Field, Image, Page, PageLink } from './schema.ts';
 
 type Raw = Record<string, unknown>;
 
+/** Other pages this page's own content mentions: it must be refetched when they move or are retitled. */
+export interface References {
+  /** Ids of pages referenced by page-chooser fields and blocks. */
+  ids: string[];
+  /** Site-relative URLs of internal links in rich text (grapple expands them to URLs, README item 8). */
+  urls: string[];
+}
+
 export interface Normalized {
   page: Page;
+  references: References;
   warnings: string[];
 }
+
+const INTERNAL_HREF = /\shref="(\/[^"#?]*)/g;
 
 const isRecord = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
 const str = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
@@ -45,12 +56,14 @@ export function normalizePage(raw: Raw, plan: ObjectPlan, roles: SchemaRoles): N
     lastPublishedAt: str(raw['lastPublishedAt']),
     fields,
   };
-  return { page, warnings };
+  return { page, references: { ids: [...walker.ids], urls: [...walker.urls] }, warnings };
 }
 
 class Walker {
   private readonly roles: SchemaRoles;
   private readonly warnings: string[];
+  readonly ids = new Set<string>();
+  readonly urls = new Set<string>();
 
   constructor(roles: SchemaRoles, warnings: string[]) {
     this.roles = roles;
@@ -63,6 +76,7 @@ class Walker {
       case 'datetime':
         return { kind: plan.kind, value: str(value) };
       case 'richtext':
+        this.noteLinks(value);
         return { kind: 'richtext', html: str(value) };
       case 'number':
         return { kind: 'number', value: typeof value === 'number' ? value : value == null ? null : Number(value) };
@@ -105,8 +119,14 @@ class Walker {
     return blocks;
   }
 
+  private noteLinks(value: unknown): void {
+    if (typeof value !== 'string' || !value.includes('href="/')) return;
+    for (const [, url] of value.matchAll(INTERNAL_HREF)) this.urls.add(url as string);
+  }
+
   private value(value: unknown, where: string): unknown {
     if (Array.isArray(value)) return value.map((v, i) => this.value(v, `${where}[${i}]`));
+    this.noteLinks(value);
     if (!isRecord(value)) return value;
     const typename = str(value['__typename']);
     if (typename === this.roles.imageType) return this.image(value, where);
@@ -137,6 +157,7 @@ class Walker {
 
   private pageLink(value: unknown): PageLink | null {
     if (!isRecord(value) || value['id'] == null) return null;
+    this.ids.add(String(value['id']));
     const contentType = str(value['contentType']);
     return {
       id: String(value['id']),

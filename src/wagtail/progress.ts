@@ -70,6 +70,9 @@ export function createPhaseTimer(): PhaseTimer {
 
 export function formatReport(summary: {
   pages: number;
+  fetched: number;
+  dependents: number;
+  removed: number;
   skipped: number;
   vanished: number;
   stats: ClientStats;
@@ -81,15 +84,17 @@ export function formatReport(summary: {
   const operations = Object.entries(stats.byOperation)
     .map(([op, n]) => `${op} ${n}`)
     .join(', ');
-  const extras = [
+  const changes = [
+    `${summary.fetched} fetched${summary.dependents ? ` (${summary.dependents} because a page they show moved or changed)` : ''}`,
+    `${summary.pages - summary.fetched} unchanged`,
+    `${summary.removed} removed`,
     summary.skipped ? `${summary.skipped} not routable` : '',
     summary.vanished ? `${summary.vanished} unpublished while syncing` : '',
   ].filter(Boolean);
   return (
     `Synced ${summary.pages} pages in ${seconds(total)} (${phases}); ` +
-    `${stats.requests} requests (${operations}), ${stats.retries} retries, ${megabytes(stats.bytes)} received` +
-    (extras.length ? `; ${extras.join(', ')}` : '') +
-    '.'
+    `${stats.requests} requests (${operations}), ${stats.retries} retries, ${megabytes(stats.bytes)} received; ` +
+    `${changes.join(', ')}.`
   );
 }
 

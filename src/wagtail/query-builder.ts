@@ -7,6 +7,7 @@
  * different types (`image: ImageObjectType!` vs `image: ImageObjectType`), which GraphQL's overlapping-fields
  * rule rejects as a whole request (grapple README item 15). normalize.ts strips the prefix again.
  */
+import { createHash } from 'node:crypto';
 import { isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
 import { CmsResponseError } from './errors.ts';
 import { planObject, type FieldPlan, type ObjectPlan, type PlanContext, type SchemaRoles } from './field-plan.ts';
@@ -32,6 +33,8 @@ export interface QueryPlan {
   listQuery(offset: number, limit: number): string;
   /** One request for several pages: `p0: page(id: ..) {...}` aliases, answered under `p<i>`. */
   detailsQuery(pages: readonly PageRef[]): string;
+  /** Changes whenever any query would change: entries fetched under another fingerprint are refetched. */
+  fingerprint: string;
 }
 
 /** Response key of a page's tree path (sorting by it gives Wagtail's tree order). */
@@ -89,10 +92,16 @@ export function buildQueryPlan(schema: GraphQLSchema, options: QueryOptions): Qu
     fragments.set(`WagtailBlocks${level}`, blockFragment(roles, level, level < options.streamFieldDepth - 1));
   }
 
+  const fingerprint = createHash('sha256')
+    .update([...fragments.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, text]) => text).join('\n'))
+    .update(options.siteHostname ?? '')
+    .digest('hex')
+    .slice(0, 16);
   const siteFilter = options.siteHostname ? `, inSite: true, site: ${JSON.stringify(options.siteHostname)}` : '';
   return {
     roles,
     pageTypes,
+    fingerprint,
     listQuery: (offset, limit) =>
       `query WagtailPageList { pages(limit: ${limit}, offset: ${offset}, order: "id"${siteFilter}) { __typename id url contentType lastPublishedAt } }`,
     detailsQuery(pages) {

@@ -2,6 +2,7 @@
  * What one sync needs: the resolved config, a client, and (for pages) the query plan derived from the
  * introspected schema. Also the one place that retries GraphQL-level errors of whole requests.
  */
+import type { MetaStore } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { createCmsClient, type CmsClient, type GraphQLResult } from './client.ts';
@@ -78,8 +79,30 @@ export async function requestValid<S extends z.ZodType>(
   );
 }
 
-export async function introspect(session: Session): Promise<QueryPlan> {
-  const data = await requestComplete<IntrospectionQuery>(
+const SCHEMA_KEY = 'introspection';
+
+export interface Introspected {
+  plan: QueryPlan;
+  /** Whether the schema came from the cache in `meta` rather than from the CMS just now. */
+  cached: boolean;
+}
+
+/**
+ * The query plan, from the CMS's schema. The schema is cached in the loader's meta for
+ * CMS_SCHEMA_MAX_AGE seconds: it changes with Wagtail deploys, not with publishing, and an incremental
+ * rebuild after one publish should cost the listing and one batch, not an introspection too. The
+ * loader asks again (`fresh`) when the CMS shows a page type the cached schema does not know.
+ */
+export async function introspect(session: Session, cache?: MetaStore, fresh = false): Promise<Introspected> {
+  const maxAgeMs = session.config.schemaMaxAge * 1000;
+  let data: IntrospectionQuery | undefined;
+  const saved = cache && !fresh && maxAgeMs > 0 ? cache.get(SCHEMA_KEY) : undefined;
+  if (saved) {
+    const entry = JSON.parse(saved) as { endpoint: string; at: number; data: IntrospectionQuery };
+    if (entry.endpoint === session.config.endpoint && Date.now() - entry.at < maxAgeMs) data = entry.data;
+  }
+  const cached = data !== undefined;
+  data ??= await requestComplete<IntrospectionQuery>(
     session,
     'IntrospectionQuery',
     getIntrospectionQuery({ descriptions: false }),
@@ -94,9 +117,11 @@ export async function introspect(session: Session): Promise<QueryPlan> {
       { cause: error },
     );
   }
-  return buildQueryPlan(schema, {
+  if (!cached) cache?.set(SCHEMA_KEY, JSON.stringify({ endpoint: session.config.endpoint, at: Date.now(), data }));
+  const plan = buildQueryPlan(schema, {
     imageSourceWidth: session.config.imageSourceWidth,
     streamFieldDepth: session.config.streamFieldDepth,
     siteHostname: session.config.siteHostname,
   });
+  return { plan, cached };
 }

@@ -1,0 +1,113 @@
+/**
+ * Incremental sync: a rebuild lists ids and lastPublishedAt, fetches only what changed, refreshes pages whose
+ * own content embeds a page that moved or disappeared, and prunes the rest. Asserts requests and entries.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCms, type CmsHandle } from '../../cms/server.ts';
+import { wagtailPagesLoader } from '../../src/wagtail/index.ts';
+import type { Page } from '../../src/wagtail/schema.ts';
+import { createLoaderContext, type TestContext } from '../helpers/loader-context.ts';
+
+let cms: CmsHandle | undefined;
+afterEach(async () => {
+  await cms?.close();
+  cms = undefined;
+});
+
+/** Runs one sync on a persistent context and returns its report line. */
+async function sync(t: TestContext, options: Parameters<typeof wagtailPagesLoader>[0] = {}): Promise<string> {
+  const before = t.logs.info.length;
+  await wagtailPagesLoader({ endpoint: cms!.url, ...options }).load(t.context);
+  return t.logs.info.slice(before).find((l) => l.startsWith('Synced')) ?? '';
+}
+
+const requests = (report: string, operation: string): number => Number(new RegExp(`${operation} (\\d+)`).exec(report)?.[1] ?? 0);
+const pageAt = (t: TestContext, url: string): Page | undefined =>
+  [...t.entries.values()].map((e) => e.data as unknown as Page).find((p) => p.url === url);
+
+describe('incremental sync', () => {
+  it('costs only the listing when nothing changed, and the listing plus one batch for one edit', async () => {
+    cms = await startCms({ port: 0, content: { synthetic: { pages: 1000, seed: 21 } } });
+    const t = createLoaderContext();
+    const cold = await sync(t);
+    expect(cold).toMatch(/IntrospectionQuery 1/);
+    // 1,001 listed pages (with the Root) take 11 listing requests, plus up to 3 speculative ones past the end.
+    const listingOnly = (report: string) => {
+      expect(requests(report, 'WagtailPageList')).toBeGreaterThanOrEqual(11);
+      expect(requests(report, 'WagtailPageList')).toBeLessThanOrEqual(14);
+    };
+
+    const idle = await sync(t);
+    expect(requests(idle, 'IntrospectionQuery')).toBe(0);
+    expect(requests(idle, 'WagtailPages')).toBe(0);
+    listingOnly(idle);
+    expect(idle).toContain('0 fetched');
+
+    const target = cms.store.livePages().filter((p) => cms!.store.url(p)?.startsWith('/')).at(-5)!;
+    cms.content.updatePage(target.id, { title: 'Retitled in the CMS' });
+    const one = await sync(t);
+    expect(requests(one, 'WagtailPages')).toBe(1);
+    expect(requests(one, 'IntrospectionQuery')).toBe(0);
+    listingOnly(one);
+    expect(one).toContain('1 fetched');
+    expect((t.entries.get(String(target.id))?.data as unknown as Page).title).toBe('Retitled in the CMS');
+    expect(t.entries.size).toBe(cms.store.livePages().filter((p) => cms!.store.url(p)?.startsWith('/')).length);
+  });
+
+  it('refetches a moved page, its subtree, and the pages whose rich text links to it', async () => {
+    cms = await startCms({ port: 0 });
+    const t = createLoaderContext();
+    await sync(t);
+    const linking = [...t.entries.values()]
+      .map((e) => e.data as unknown as Page)
+      .filter((p) => JSON.stringify(p.fields).includes('href=\\"/routes/day-walks/tarn-circuit/\\"'));
+    expect(linking.length).toBeGreaterThan(0);
+
+    const moved = pageAt(t, '/routes/day-walks/tarn-circuit/')!;
+    cms.content.updatePage(Number(moved.id), { slug: 'tarn-circuit-loop' });
+    const report = await sync(t);
+    expect(pageAt(t, '/routes/day-walks/tarn-circuit-loop/')?.id).toBe(moved.id);
+    expect(pageAt(t, '/routes/day-walks/tarn-circuit/')).toBeUndefined();
+    for (const page of linking) {
+      const html = JSON.stringify(t.entries.get(page.id)?.data);
+      expect(html, `${page.url} still links to the old url`).not.toContain('/routes/day-walks/tarn-circuit/');
+      expect(html).toContain('/routes/day-walks/tarn-circuit-loop/');
+    }
+    expect(report).toMatch(new RegExp(`\\(${linking.length} because a page they show moved or changed\\)`));
+  });
+
+  it('prunes deleted and unpublished pages and refreshes pages that linked to them', async () => {
+    cms = await startCms({ port: 0 });
+    const t = createLoaderContext();
+    await sync(t);
+    const gone = pageAt(t, '/routes/day-walks/tarn-circuit/')!;
+    cms.content.deletePage(Number(gone.id));
+    const report = await sync(t);
+    expect(t.entries.has(gone.id)).toBe(false);
+    expect(report).toMatch(/[1-9]\d* removed/);
+    expect(JSON.stringify([...t.entries.values()])).not.toContain('href=\\"/routes/day-walks/tarn-circuit/\\"');
+  });
+
+  it('refetches everything when the queries change (here: another image source width)', async () => {
+    cms = await startCms({ port: 0, content: { synthetic: { pages: 120, seed: 2 } } });
+    const t = createLoaderContext();
+    await sync(t);
+    const report = await sync(t, { imageSourceWidth: 1200 });
+    expect(report).toMatch(new RegExp(`${t.entries.size} fetched`));
+  });
+
+  it('reads the schema again when the listing shows a page type the cached schema does not know', async () => {
+    cms = await startCms({ port: 0, content: { synthetic: { pages: 60, seed: 3 } } });
+    const t = createLoaderContext();
+    await sync(t);
+    // Simulate a schema cached from an older deploy: one that knows no page types at all.
+    const cached = JSON.parse(t.context.meta.get('introspection')!) as { data: { __schema: { types: Array<{ name: string; interfaces?: Array<{ name: string }> | null }> } } };
+    for (const type of cached.data.__schema.types) {
+      if (type.interfaces?.some((i) => i.name === 'PageInterface')) type.interfaces = [];
+    }
+    t.context.meta.set('introspection', JSON.stringify(cached));
+    const report = await sync(t);
+    expect(requests(report, 'IntrospectionQuery')).toBe(1);
+    expect(t.logs.info.some((l) => l.includes('reading the schema again'))).toBe(true);
+  });
+});
