@@ -37,7 +37,7 @@ export interface ImageConfig {
 /** The env var that moves the cache (e.g. to a CI cache directory). */
 export const CACHE_DIR_ENV = 'IMAGE_CACHE_DIR';
 
-/** Astro's default `cacheDir` is `./node_modules/.astro`; without the integration we assume it. */
+/** Our folder inside Astro's `cacheDir`, which CI setups already keep between builds. */
 const DEFAULT_CACHE_SUBDIR = 'wagtail-images';
 
 /** Encoder settings. Changing them does not change file names: clear the cache dir after editing these. */
@@ -51,6 +51,7 @@ export const encoderOptions = {
 export function defaultCacheDir(astroCacheDir?: string): string {
   const fromEnv = process.env[CACHE_DIR_ENV];
   if (fromEnv) return resolve(fromEnv);
+  // Without the integration (tests, scripts) there is no Astro config: assume Astro's default cacheDir.
   return resolve(astroCacheDir ?? 'node_modules/.astro', DEFAULT_CACHE_SUBDIR);
 }
 

@@ -51,11 +51,20 @@ async function attempt(url: string, timeoutMs: number, maxBytes: number): Promis
     await response.body?.cancel();
     throw new SourceError(`too large (${declared} bytes, limit ${maxBytes})`);
   }
+  // Counted while reading too: a chunked response declares no length, and must not be buffered whole.
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
-    return Buffer.from(await response.arrayBuffer());
+    for await (const chunk of response.body ?? []) {
+      size += chunk.byteLength;
+      if (size > maxBytes) break; // leaving the loop cancels the stream
+      chunks.push(chunk);
+    }
   } catch (error) {
     throw networkFailure(error, timeoutMs);
   }
+  if (size > maxBytes) throw new SourceError(`too large (over ${maxBytes} bytes)`);
+  return Buffer.concat(chunks, size);
 }
 
 /** The source bytes, or a `SourceError`. Each call is one download: callers dedupe (see `process.ts`). */

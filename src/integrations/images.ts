@@ -10,6 +10,7 @@ import type { AstroIntegration } from 'astro';
 import {
   configureImages,
   defaultCacheDir,
+  imageState,
   publicPathFor,
   publishUsedVariants,
   reportLines,
@@ -36,7 +37,7 @@ export function wagtailImages(options: WagtailImagesOptions = {}): AstroIntegrat
         const settings = configureImages(
           {
             ...options,
-            // IMAGE_CACHE_DIR wins (CI caches), else next to Astro's own cache, which CI setups already keep.
+            // IMAGE_CACHE_DIR wins (CI caches), else inside Astro's own cache dir.
             cacheDir: defaultCacheDir(fileURLToPath(config.cacheDir)),
             publicPath: publicPathFor(config.base),
             // In dev a reload should retry an image that failed (the CMS may be back); a build warns once.
@@ -48,7 +49,7 @@ export function wagtailImages(options: WagtailImagesOptions = {}): AstroIntegrat
       },
 
       'astro:server:setup': ({ server }) => {
-        const { publicPath } = configureImages({});
+        const { publicPath } = imageState().config;
         server.middlewares.use(publicPath.replace(/\/$/, ''), serveVariants);
       },
 

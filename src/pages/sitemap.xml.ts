@@ -1,4 +1,7 @@
-/** `/sitemap.xml`: every CMS page (paginated listing pages are not separate documents to index). */
+/**
+ * `/sitemap.xml`: every CMS page (paginated listing pages are not separate documents to index), once per
+ * URL: `byUrl` holds the page that route renders when a broken sync sends two pages with one URL.
+ */
 import type { APIRoute } from 'astro';
 import { sitemapXml } from '../render/sitemap.ts';
 import { siteUrl } from '../render/site-url.ts';
@@ -9,7 +12,7 @@ export const prerender = true;
 
 export const GET: APIRoute = async ({ site }) => {
   const data = await getSiteData();
-  return new Response(sitemapXml(data.pages, siteUrl(site)), {
+  return new Response(sitemapXml(data.byUrl.values(), siteUrl(site)), {
     headers: { 'Content-Type': 'application/xml; charset=utf-8' },
   });
 };

@@ -8,8 +8,6 @@
  */
 import type { Block, Image, PageLink } from '../wagtail/schema.ts';
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
 /** Keys every block has: never content. */
 export const BLOCK_META_KEYS = new Set(['__typename', 'id', 'blockType', 'field', 'blocks', 'items', 'rawValue']);
 
@@ -35,7 +33,14 @@ export function bool(block: Block, key: string): boolean | null {
 }
 
 export function isImage(v: unknown): v is Image {
-  return isRecord(v) && typeof v.src === 'string' && typeof v.width === 'number' && typeof v.height === 'number';
+  // `alt` too: it goes straight into the `<img>`, and a missing one would drop the attribute.
+  return (
+    isRecord(v) &&
+    typeof v.src === 'string' &&
+    typeof v.width === 'number' &&
+    typeof v.height === 'number' &&
+    typeof v.alt === 'string'
+  );
 }
 
 const PAGE_LINK_KEYS = new Set(['id', 'url', 'title', 'contentType']);

@@ -7,8 +7,6 @@ import { parseFragment, serialize, type DefaultTreeAdapterTypes } from 'parse5';
 
 export type HtmlElement = DefaultTreeAdapterTypes.Element;
 export type HtmlNode = DefaultTreeAdapterTypes.ChildNode;
-export type HtmlParent = DefaultTreeAdapterTypes.ParentNode;
-export type HtmlFragment = DefaultTreeAdapterTypes.DocumentFragment;
 
 export { parseFragment, serialize };
 
@@ -60,7 +58,12 @@ export function htmlToText(html: string): string {
     }
   };
   visit(parseFragment(html).childNodes);
-  return parts.join('').replace(/\s+/g, ' ').trim();
+  return collapseWhitespace(parts.join(''));
+}
+
+/** Runs of whitespace (line breaks included) as one space, ends trimmed: text as one line. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Cuts text to at most `max` characters at a word boundary, with an ellipsis when cut. */

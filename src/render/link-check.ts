@@ -7,6 +7,7 @@
  */
 import { open, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { decodeSafe } from './redirects.ts';
 
 export interface BrokenLink {
   /** The link target, as written in the page (without query or fragment). */
@@ -143,12 +144,4 @@ export function formatBrokenLink(link: BrokenLink, maxPages = 3): string {
   const shown = link.pages.slice(0, maxPages).join(', ');
   const more = link.pages.length > maxPages ? ` and ${link.pages.length - maxPages} more page(s)` : '';
   return `${link.target} (linked from ${shown}${more})`;
-}
-
-function decodeSafe(path: string): string {
-  try {
-    return decodeURI(path);
-  } catch {
-    return path;
-  }
 }

@@ -72,7 +72,8 @@ function encodePath(path: string): string {
   return encodeURI(decodeSafe(path));
 }
 
-function decodeSafe(path: string): string {
+/** `decodeURI`, or the path unchanged when it holds a malformed escape (`/100%`): a path is never fatal. */
+export function decodeSafe(path: string): string {
   try {
     return decodeURI(path);
   } catch {

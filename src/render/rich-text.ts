@@ -54,9 +54,14 @@ export const DEFAULT_CMS_PATHS = ['/documents/', '/media/'] as const;
 
 export const EMBED_SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-presentation';
 
-/** Elements removed from untrusted rich text, content included. */
+/**
+ * Elements removed from untrusted rich text, content included. `svg` and `math` too: Wagtail's editor never
+ * produces them, and SVG animation (`<animate attributeName="href" values="javascript:...">`) can set a URL
+ * through attributes no URL check sees.
+ */
 const DROPPED_ELEMENTS = new Set([
   'script', 'style', 'base', 'meta', 'link', 'object', 'embed', 'applet', 'frame', 'frameset', 'template', 'noscript',
+  'svg', 'math',
 ]);
 /** Attributes holding a URL. */
 const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'poster', 'action', 'formaction', 'xlink:href', 'background']);
@@ -153,11 +158,13 @@ function rewriteElement(el: HtmlElement, options: RichTextOptions, cmsPaths: rea
 
 function rewriteEmbed(iframe: HtmlElement): boolean {
   const src = getAttr(iframe, 'src');
-  if (!src || !/^https?:/i.test(src)) return false; // nothing to show, or nothing safe to show
+  // Nothing to show, or nothing safe to show; `https:` alone passes the scheme check but is no URL.
+  const url = src && /^https?:/i.test(src) ? URL.parse(src) : null;
+  if (!url) return false;
   setAttr(iframe, 'loading', 'lazy');
   setAttr(iframe, 'sandbox', EMBED_SANDBOX);
   if (!getAttr(iframe, 'title')?.trim()) {
-    setAttr(iframe, 'title', `Embedded content from ${new URL(src).hostname.replace(/^www\./, '')}`);
+    setAttr(iframe, 'title', `Embedded content from ${url.hostname.replace(/^www\./, '')}`);
   }
   // Providers send fixed pixel sizes; keeping their ratio lets CSS make the frame fluid.
   const width = Number(getAttr(iframe, 'width'));

@@ -2,8 +2,8 @@
  * What the SEO head says about a page, derived from any page type without knowing it.
  */
 import type { Block, Field, Image, Page } from '../wagtail/schema.ts';
-import { htmlToText, truncate } from './html-tree.ts';
-import { isImage } from './block-values.ts';
+import { collapseWhitespace, htmlToText, truncate } from './html-tree.ts';
+import { children, isImage, items } from './block-values.ts';
 
 /** Field names that usually hold a page's summary, most telling first. */
 const SUMMARY_FIELDS = ['searchDescription', 'introduction', 'intro', 'summary', 'excerpt', 'lead', 'standfirst', 'subtitle', 'heroText', 'description'];
@@ -21,7 +21,8 @@ export function documentTitle(seoTitle: string, siteName: string): string {
  * the first rich text (field or StreamField paragraph). Empty when the page has no text at all.
  */
 export function pageDescription(page: Page, max = DESCRIPTION_LENGTH): string {
-  if (page.searchDescription.trim()) return truncate(page.searchDescription.trim().replace(/\s+/g, ' '), max);
+  const own = collapseWhitespace(page.searchDescription);
+  if (own) return truncate(own, max);
   for (const name of SUMMARY_FIELDS) {
     const text = fieldText(page.fields[name]);
     if (text) return truncate(text, max);
@@ -35,24 +36,26 @@ export function pageDescription(page: Page, max = DESCRIPTION_LENGTH): string {
 
 function fieldText(field: Field | undefined): string | null {
   if (!field) return null;
-  if (field.kind === 'text') return field.value?.trim().replace(/\s+/g, ' ') || null;
+  if (field.kind === 'text') return collapseWhitespace(field.value ?? '') || null;
   if (field.kind === 'richtext') return field.html ? htmlToText(field.html) || null : null;
   return null;
 }
 
-/** The first paragraph-like text in a stream (depth-first). */
+/** The first paragraph-like text in a stream. */
 function streamText(blocks: readonly Block[]): string | null {
+  return findInStream(blocks, (block) => {
+    if (typeof block.value !== 'string') return null;
+    if (block.__typename === 'RichTextBlock') return htmlToText(block.value) || null;
+    if (block.__typename === 'TextBlock' || block.__typename === 'BlockQuoteBlock') return collapseWhitespace(block.value) || null;
+    return null;
+  });
+}
+
+/** The first non-null `pick(block)`, depth-first through struct children and list items. */
+function findInStream<T>(blocks: readonly Block[], pick: (block: Block) => T | null): T | null {
   for (const block of blocks) {
-    if (block.__typename === 'RichTextBlock' && typeof block.value === 'string') {
-      const text = htmlToText(block.value);
-      if (text) return text;
-    }
-    if ((block.__typename === 'TextBlock' || block.__typename === 'BlockQuoteBlock') && typeof block.value === 'string' && block.value.trim()) {
-      return block.value.trim().replace(/\s+/g, ' ');
-    }
-    const nested = [...(block.blocks ?? []), ...(block.items ?? [])];
-    const text = nested.length > 0 ? streamText(nested) : null;
-    if (text) return text;
+    const found = pick(block) ?? findInStream([...children(block), ...items(block)], pick);
+    if (found !== null) return found;
   }
   return null;
 }
@@ -62,17 +65,7 @@ export function firstImage(page: Page): Image | null {
   for (const field of Object.values(page.fields)) if (field.kind === 'image' && field.image) return field.image;
   for (const field of Object.values(page.fields)) {
     if (field.kind !== 'stream') continue;
-    const found = streamImage(field.blocks);
-    if (found) return found;
-  }
-  return null;
-}
-
-function streamImage(blocks: readonly Block[]): Image | null {
-  for (const block of blocks) {
-    if (isImage(block.image)) return block.image;
-    const nested = [...(block.blocks ?? []), ...(block.items ?? [])];
-    const found = nested.length > 0 ? streamImage(nested) : null;
+    const found = findInStream(field.blocks, (block) => (isImage(block.image) ? block.image : null));
     if (found) return found;
   }
   return null;

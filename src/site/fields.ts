@@ -6,7 +6,7 @@
  * models change; a missing field must not break the build), but a field of another kind is a template bug
  * and throws an error naming the page and the field, so it is fixed instead of rendering nonsense.
  */
-import type { Block, Field, Image, PageLink } from '../wagtail/schema.ts';
+import type { Block, Field, Image, Page, PageLink } from '../wagtail/schema.ts';
 
 /** Anything with tagged fields: a page, or an `object` field (a snippet, a tag, an author...). */
 export interface FieldSource {
@@ -100,6 +100,20 @@ export function objects(source: FieldSource, name: string): FieldSource[] {
   const out: FieldSource[] = [];
   for (const item of list(source, name)) {
     if (item.kind === 'object' && item.fields) out.push({ fields: item.fields, typename: item.typename, url: source.url });
+  }
+  return out;
+}
+
+/**
+ * The pages a list of page links points at (`featuredPages`, `huts`), looked up in the site's pages
+ * (`data.byId`): a link carries only id, URL and title, a card needs the whole page. Links to pages this
+ * build does not have (unpublished, another site) are left out.
+ */
+export function linkedPages(source: FieldSource, name: string, pages: ReadonlyMap<string, Page>): Page[] {
+  const out: Page[] = [];
+  for (const item of list(source, name)) {
+    const linked = item.kind === 'page' && item.page ? pages.get(item.page.id) : undefined;
+    if (linked) out.push(linked);
   }
   return out;
 }

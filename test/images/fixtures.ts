@@ -74,6 +74,11 @@ export async function startMediaServer(): Promise<MediaServer> {
       res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': 100_000 }).write(Buffer.alloc(1000));
       return;
     }
+    if (path === '/media/chunked.jpg') {
+      // No Content-Length (chunked transfer): the size limit must hold while reading.
+      res.writeHead(200, { 'Content-Type': 'image/jpeg' }).end(files['/media/large.jpg']!.body);
+      return;
+    }
     const file = files[path === '/media/flaky.jpg' ? '/media/small.jpg' : path];
     if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not found</h1>');

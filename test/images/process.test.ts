@@ -195,6 +195,17 @@ describe('processImage', () => {
     expect(warnings[0]).toMatch(/timed out after 150 ms \(after 2 attempts\)/);
   });
 
+  it('refuses a source over the size limit even when it declares no length', async () => {
+    const limit = imageState().config.maxSourceBytes;
+    configureImages({ maxSourceBytes: 10_000, retries: 0 });
+    try {
+      const image = await processImage(url('/media/chunked.jpg'), { width: 10, height: 10 });
+      expect(image).toMatchObject({ status: 'failed', reason: 'too large (over 10000 bytes)' });
+    } finally {
+      configureImages({ maxSourceBytes: limit });
+    }
+  });
+
   it('times out a body that stalls mid-transfer', async () => {
     configureImages({ timeoutMs: 150, retries: 0 });
     const image = await processImage(url('/media/stall.jpg'), { width: 10, height: 10 });

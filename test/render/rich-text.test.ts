@@ -83,6 +83,10 @@ describe('rich text embeds', () => {
     });
   });
 
+  it('drops an iframe whose http(s) source is no URL instead of failing the build', async () => {
+    expect(await rewrite('<p>a</p><iframe src="https://"></iframe>')).toBe('<p>a</p>');
+  });
+
   it('keeps an existing iframe title', async () => {
     const out = await rewrite('<iframe src="https://player.vimeo.com/video/1" title="Hut tour"></iframe>');
     expect(out).toContain('title="Hut tour"');
@@ -103,6 +107,7 @@ describe('hostile rich text stays inert', () => {
     ['meta refresh', '<meta http-equiv="refresh" content="0;url=https://evil.example">'],
     ['attribute breakout', '<a href="/x/" title="&quot;><script>alert(1)</script>">x</a>'],
     ['unclosed markup', '<p><a href="/x/">open <b>bold <img src=x onload=alert(1)'],
+    ['svg animation setting a link', '<svg><a><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a></svg>'],
   ];
 
   it.each(cases)('%s', async (_name, html) => {

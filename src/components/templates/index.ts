@@ -31,7 +31,3 @@ const TEMPLATES: ReadonlyMap<string, TemplateEntry> = new Map<string, TemplateEn
 export function templateFor(contentType: string): TemplateEntry {
   return TEMPLATES.get(contentType) ?? FALLBACK_TEMPLATE;
 }
-
-export function hasTemplate(contentType: string): boolean {
-  return TEMPLATES.has(contentType);
-}
