@@ -30,10 +30,12 @@ export function wagtailPagesLoader(options: WagtailOptions = {}): Loader {
       }
 
       const state = readState(meta);
+      // Stored entries hold absolute media URLs of the CMS they came from: another endpoint refetches all.
+      const fingerprintOf = (planFingerprint: string): string => `${planFingerprint}@${session.config.endpoint}`;
       const fetchAll = async (fresh: boolean) => {
         if (fresh) introspected = await timer.phase('introspection', () => introspect(session, meta, true));
         const { plan } = introspected;
-        const diff = diffListing(listing.pages, store, state, plan.fingerprint);
+        const diff = diffListing(listing.pages, store, state, fingerprintOf(plan.fingerprint));
         const run = async (pages: readonly ListedPage[]): Promise<FetchResult> => {
           const progress = createProgress(logger, pages.length);
           try {
@@ -77,7 +79,7 @@ export function wagtailPagesLoader(options: WagtailOptions = {}): Loader {
             references[page.id] = refs.get(page.id) ?? { ids: [], urls: [] };
           }
         }
-        writeState(meta, { version: 1, fingerprint: result.plan.fingerprint, references });
+        writeState(meta, { version: 1, fingerprint: fingerprintOf(result.plan.fingerprint), references });
       });
 
       const fetched = result.fetched.reduce((sum, r) => sum + r.pages.length, 0);

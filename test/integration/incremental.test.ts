@@ -96,6 +96,18 @@ describe('incremental sync', () => {
     expect(report).toMatch(new RegExp(`${t.entries.size} fetched`));
   });
 
+  it('refetches everything from another endpoint, since stored media URLs name the CMS origin', async () => {
+    cms = await startCms({ port: 0, content: { synthetic: { pages: 80, seed: 2 } } });
+    const t = createLoaderContext();
+    await sync(t);
+    const first = cms;
+    cms = await startCms({ port: 0, content: { synthetic: { pages: 80, seed: 2 } } });
+    await first.close();
+    const report = await sync(t);
+    expect(report).toMatch(new RegExp(`${t.entries.size} fetched`));
+    expect(JSON.stringify([...t.entries.values()])).not.toContain(new URL(first.url).origin);
+  });
+
   it('reads the schema again when the listing shows a page type the cached schema does not know', async () => {
     cms = await startCms({ port: 0, content: { synthetic: { pages: 60, seed: 3 } } });
     const t = createLoaderContext();
