@@ -50,7 +50,7 @@ const newPageSchema = patchSchema.extend({
   live: z.boolean().optional(),
 });
 const unpublishSchema = z.strictObject({ includeDescendants: z.boolean().optional() });
-const faultKind = z.enum(FAULT_KINDS as [string, ...string[]]);
+const faultKind = z.enum(FAULT_KINDS);
 const faultsSchema = z.strictObject({
   rate: z.number().min(0).max(1).optional(),
   kinds: z.array(faultKind).optional(),
@@ -75,7 +75,7 @@ class HttpProblem extends Error {
 }
 
 /** What the admin API shows of a page: its stored form plus the derived URL. */
-export function pageSummary(store: ContentStore, page: PageRecord) {
+function pageSummary(store: ContentStore, page: PageRecord) {
   return {
     id: page.id,
     type: page.type,
@@ -159,7 +159,7 @@ export async function handleAdmin(target: AdminTarget, req: IncomingMessage, res
     }
     if (route === '/__cms/faults') {
       allow('GET', 'POST');
-      if (method === 'POST') target.setFaults((await jsonBody(req, faultsSchema)) as FaultOptions);
+      if (method === 'POST') target.setFaults(await jsonBody(req, faultsSchema));
       return sendJson(res, 200, target.faults());
     }
     if (route === '/__cms/latency') {

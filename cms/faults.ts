@@ -14,7 +14,7 @@ import { GraphQLError } from 'graphql';
 import type { PageRecord } from './content/types.ts';
 import { unitHash } from './content/random.ts';
 import type { FaultKind, FaultOptions } from './options.ts';
-import { FAULT_KINDS } from './options.ts';
+import { FAULT_KINDS, checkFaultKinds } from './options.ts';
 
 export class FaultInjector {
   #rate = 0;
@@ -36,8 +36,7 @@ export class FaultInjector {
       this.#rate = options.rate;
     }
     if (options.kinds !== undefined) {
-      const unknown = options.kinds.filter((k) => !FAULT_KINDS.includes(k));
-      if (unknown.length > 0) throw new RangeError(`Unknown fault kind ${unknown.join(', ')}; use ${FAULT_KINDS.join(', ')}.`);
+      checkFaultKinds(options.kinds);
       this.#kinds = options.kinds.length > 0 ? [...options.kinds] : [...FAULT_KINDS];
     }
     if (options.seed !== undefined) {
@@ -46,8 +45,7 @@ export class FaultInjector {
     }
     if (options.brokenPages !== undefined) this.#broken = new Set(options.brokenPages);
     if (options.next !== undefined) {
-      const unknown = options.next.filter((k) => !FAULT_KINDS.includes(k));
-      if (unknown.length > 0) throw new RangeError(`Unknown fault kind ${unknown.join(', ')}; use ${FAULT_KINDS.join(', ')}.`);
+      checkFaultKinds(options.next);
       this.#queue.push(...options.next);
     }
     if (options.timeoutMs !== undefined) this.#timeoutMs = options.timeoutMs;

@@ -1,5 +1,6 @@
 /** Small node:http helpers shared by the server, media routes and admin API. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { escapeHtml } from './content/text.ts';
 
 export async function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -30,16 +31,11 @@ export function sendJson(res: ServerResponse, status: number, payload: unknown):
   send(res, status, JSON.stringify(payload, null, 2) + '\n', { 'content-type': 'application/json' });
 }
 
-/** Django's plain 404 page. */
-export function notFound(res: ServerResponse, path: string): void {
-  send(
-    res,
-    404,
-    `<!doctype html>\n<html lang="en"><head><title>Not Found</title></head><body><h1>Not Found</h1><p>The requested resource was not found on this server: ${escape(path)}</p></body></html>\n`,
-    { 'content-type': 'text/html; charset=utf-8' },
-  );
+/** Django's plain 404 page (also what a missing media file answers). */
+export function notFoundPage(path: string): string {
+  return `<!doctype html>\n<html lang="en"><head><title>Not Found</title></head><body><h1>Not Found</h1><p>The requested resource was not found on this server: ${escapeHtml(path)}</p></body></html>\n`;
 }
 
-function escape(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export function notFound(res: ServerResponse, path: string): void {
+  send(res, 404, notFoundPage(path), { 'content-type': 'text/html; charset=utf-8' });
 }

@@ -3,8 +3,8 @@
  * listens (other tools wait for it), and exits cleanly on SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
-import type { CmsOptions, FaultKind } from './options.ts';
-import { FAULT_KINDS } from './options.ts';
+import type { CmsOptions, SyntheticOptions } from './options.ts';
+import { ALT_DEFAULT_PAGES, FAULT_KINDS, checkFaultKinds } from './options.ts';
 
 const HELP = `Usage: node cms/main.ts [options]
 
@@ -17,7 +17,8 @@ Content
   --seed S             seed of the synthetic site and of injected faults (default 1)
   --image-share P      share of synthetic pages with image blocks, 0..1 (default 0.3)
   --broken-images IDS  comma-separated image ids whose originals cannot be decoded
-  --schema demo|alt    alt serves another site (other page types and blocks); default demo
+  --schema demo|alt    alt serves another site (other page types and blocks; synthetic, 60 pages
+                       unless --synthetic); default demo
 
 Server
   --port PORT          default 8000 (0 picks a free port)
@@ -95,28 +96,36 @@ if (flags.help) {
 const schema = flags.schema ?? 'demo';
 if (schema !== 'demo' && schema !== 'alt') fail(`--schema must be demo or alt, got "${schema}".`);
 const kinds = flags.faults?.split(',').map((k) => k.trim()).filter((k) => k !== '');
-const unknownKinds = kinds?.filter((k) => !FAULT_KINDS.includes(k as FaultKind)) ?? [];
-if (unknownKinds.length > 0) fail(`Unknown fault kind ${unknownKinds.join(', ')}; use ${FAULT_KINDS.join(',')}.`);
+try {
+  if (kinds) checkFaultKinds(kinds);
+} catch (error) {
+  fail((error as RangeError).message);
+}
 const seedText = flags.seed;
 const seed = seedText === undefined ? undefined : Number.isFinite(Number(seedText)) ? Number(seedText) : seedText;
-const pages = number('synthetic', flags.synthetic, 2);
+
+// The alt site is always synthetic, so the synthetic flags apply to it even without --synthetic.
+const pages = number('synthetic', flags.synthetic, 2) ?? (schema === 'alt' ? ALT_DEFAULT_PAGES : undefined);
+const synthetic: SyntheticOptions | undefined =
+  pages === undefined
+    ? undefined
+    : {
+        pages,
+        images: number('images', flags.images, 1),
+        seed: seed ?? 1,
+        imageShare: number('image-share', flags['image-share'], 0, 1),
+        brokenImages: ids('broken-images', flags['broken-images']),
+      };
+if (!synthetic) {
+  const ignored = (['images', 'image-share', 'broken-images'] as const).filter((name) => flags[name] !== undefined);
+  if (ignored.length > 0) fail(`--${ignored.join(', --')} only apply to a synthetic site: add --synthetic N or --schema alt.`);
+}
 
 const options: CmsOptions = {
   port: number('port', flags.port, 0, 65535) ?? 8000,
   host: flags.host ?? '127.0.0.1',
   schema,
-  content:
-    pages === undefined
-      ? 'demo'
-      : {
-          synthetic: {
-            pages,
-            images: number('images', flags.images, 1),
-            seed: seed ?? 1,
-            imageShare: number('image-share', flags['image-share'], 0, 1),
-            brokenImages: ids('broken-images', flags['broken-images']),
-          },
-        },
+  content: synthetic ? { synthetic } : 'demo',
   latency: {
     rtt: number('rtt', flags.rtt),
     pageTime: number('page-time', flags['page-time']),
@@ -125,7 +134,7 @@ const options: CmsOptions = {
   },
   faults: {
     rate: number('fault-rate', flags['fault-rate'], 0, 1),
-    kinds: kinds as FaultKind[] | undefined,
+    kinds,
     seed,
     brokenPages: ids('broken-pages', flags['broken-pages']),
   },

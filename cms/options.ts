@@ -28,8 +28,17 @@ export interface LatencyOptions {
   workers?: number;
 }
 
-export type FaultKind = '500' | '502' | '429' | 'timeout' | 'truncate' | 'graphql';
-export const FAULT_KINDS: readonly FaultKind[] = ['500', '502', '429', 'timeout', 'truncate', 'graphql'];
+export const FAULT_KINDS = ['500', '502', '429', 'timeout', 'truncate', 'graphql'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** Throws a RangeError naming the kinds that are not fault kinds (the CLI and the injector share it). */
+export function checkFaultKinds(kinds: string[]): asserts kinds is FaultKind[] {
+  const unknown = kinds.filter((k) => !(FAULT_KINDS as readonly string[]).includes(k));
+  if (unknown.length > 0) throw new RangeError(`Unknown fault kind ${unknown.join(', ')}; use ${FAULT_KINDS.join(', ')}.`);
+}
+
+/** A synthetic `alt` site's size when none is given. */
+export const ALT_DEFAULT_PAGES = 60;
 
 export interface FaultOptions {
   /** Probability (0..1) that a GraphQL request fails. */

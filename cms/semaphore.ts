@@ -9,14 +9,6 @@ export class Semaphore {
     this.#size = size;
   }
 
-  get held(): number {
-    return this.#held;
-  }
-
-  get waiting(): number {
-    return this.#waiting.length;
-  }
-
   /** Changing the size lets queued holders in at once when it grows. */
   resize(size: number): void {
     this.#size = size;

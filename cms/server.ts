@@ -25,6 +25,7 @@ import { LatencyModel } from './latency.ts';
 import { MediaLibrary } from './media/library.ts';
 import { serveMedia } from './media/routes.ts';
 import type { CmsOptions, FaultOptions, LatencyOptions } from './options.ts';
+import { ALT_DEFAULT_PAGES } from './options.ts';
 import type { PageAccounting } from './schema/context.ts';
 import { createGraphqlHandler } from './schema/http.ts';
 import { altModel } from './site/alt-model.ts';
@@ -53,7 +54,7 @@ export function buildContent(options: Pick<CmsOptions, 'content' | 'schema'>): S
   const content = options.content ?? 'demo';
   if (options.schema === 'alt') {
     // The alt site only exists synthetically; without a size it is a small site.
-    return syntheticContent(altModel, content === 'demo' ? { pages: 60 } : content.synthetic);
+    return syntheticContent(altModel, content === 'demo' ? { pages: ALT_DEFAULT_PAGES } : content.synthetic);
   }
   return content === 'demo' ? demoContent() : syntheticContent(demoModel, content.synthetic);
 }
@@ -72,11 +73,14 @@ const ERROR_PAGES: Record<'500' | '502' | '429', { status: number; body: string;
 export async function startCms(options: CmsOptions = {}): Promise<CmsHandle> {
   const host = options.host ?? '127.0.0.1';
   const store = new ContentStore(buildContent(options));
-  const media = new MediaLibrary({ cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR });
+  let stats = emptyStats();
+  const media = new MediaLibrary({
+    cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR,
+    onRenditionGenerated: () => stats.media.renditionsGenerated++,
+  });
   const graphql = createGraphqlHandler(store.model);
   const latency = new LatencyModel(options.latency);
   const faults = new FaultInjector(options.faults);
-  let stats = emptyStats();
   let origin = '';
   const held = new Set<{ timer: NodeJS.Timeout; res: ServerResponse }>();
 
@@ -84,9 +88,11 @@ export async function startCms(options: CmsOptions = {}): Promise<CmsHandle> {
     store,
     stats: () => structuredClone(stats),
     resetStats: () => {
+      // Requests still holding a worker slot will release it after the reset.
       const { inFlight } = stats;
       stats = emptyStats();
       stats.inFlight = inFlight;
+      stats.maxInFlight = inFlight;
     },
     faults: () => faults.options,
     setFaults: (f: FaultOptions) => faults.set(f),
@@ -171,10 +177,8 @@ export async function startCms(options: CmsOptions = {}): Promise<CmsHandle> {
     if (response.status === 200 && response.body.startsWith('{"errors"')) stats.graphqlPartial++;
     await latency.halfRtt();
     if (fault === 'truncate') {
-      // Status 200 and half the JSON, then the connection ends: an unparseable body.
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(response.body.slice(0, Math.floor(response.body.length / 2)));
-      return;
+      // A complete 200 response whose body is the first half of the JSON: it arrives, but does not parse.
+      return send(res, 200, response.body.slice(0, Math.floor(response.body.length / 2)), { 'content-type': 'application/json' });
     }
     send(res, response.status, response.body, response.headers);
   }

@@ -6,7 +6,7 @@ export interface CmsStats {
   requests: number;
   /** HTTP requests to /graphql/. */
   graphqlRequests: number;
-  /** GraphQL operations executed (answered 200 without an injected fault). */
+  /** GraphQL operations executed and answered below 400 (a `truncate` or `graphql` fault still executes). */
   graphqlOperations: number;
   /** Requests refused with 4xx (batched bodies, validation errors...). */
   graphqlRejected: number;

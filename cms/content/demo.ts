@@ -6,8 +6,6 @@ import { PAGE, demoPages } from './demo-pages.ts';
 import { Random } from './random.ts';
 import type { SiteContent } from './types.ts';
 
-export { PAGE } from './demo-pages.ts';
-
 export function demoContent(): SiteContent {
   const writer = new ContentWriter(new Random('northridge-huts-and-trails'));
   return {

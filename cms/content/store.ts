@@ -4,8 +4,8 @@
  * It keeps the page tree the way Wagtail's treebeard does (materialised `path`, `depth`, `url_path`) and
  * indexes it so that every lookup a client makes is O(1) or O(limit), even with 10,000+ pages: pages by id,
  * by `url_path`, by slug, by path suffix (grapple's `url_path__endswith`), children lists, and the live
- * pages in tree order (the default order of `pages`). Derived indexes are rebuilt lazily after a mutation;
- * `version` tells caches elsewhere (sorted listings, search text) when to drop their entries.
+ * pages in tree order (the default order of `pages`). Derived indexes are rebuilt lazily after a mutation,
+ * so a listing cached on the `livePages()` array (as sorted listings are) is dropped with it.
  */
 import type {
   CollectionRecord,
@@ -50,7 +50,6 @@ function pathStep(n: number): string {
 }
 
 interface Derived {
-  version: number;
   tree: PageRecord[];
   treeIndex: Map<number, number>;
   live: PageRecord[];
@@ -96,6 +95,7 @@ export class ContentStore {
   #children = new Map<number, number[]>();
   #lastChildStep = new Map<number, number>();
   #nextId = 1;
+  /** Bumped on every content change: the search text cache compares it. */
   #mutations = 0;
   #derived: Derived | null = null;
   #searchText = new WeakMap<PageRecord, { version: number; text: string }>();
@@ -117,11 +117,6 @@ export class ContentStore {
     this.redirects = content.redirects;
     this.sites = content.sites;
     for (const input of content.pages) this.#insert(input);
-  }
-
-  /** Bumped on every mutation; caches keyed on it stay valid until the content changes. */
-  get mutationVersion(): number {
-    return this.#mutations;
   }
 
   get pageCount(): number {
@@ -319,10 +314,16 @@ export class ContentStore {
   /** Publishes a change to a page: like saving and publishing in the admin, it bumps `lastPublishedAt`. */
   updatePage(id: number, patch: PagePatch): PageRecord {
     const page = this.#requirePage(id);
-    if (page.depth < 2) throw new ContentError('The tree Root cannot be edited.');
+    // Every check comes before the first change: a refused patch leaves the page as it was.
+    if (page.depth < 2 || page.parentId === null) throw new ContentError('The tree Root cannot be edited.');
     if (patch.fields) this.#checkFields(page.type, patch.fields);
+    if (patch.title !== undefined && (typeof patch.title !== 'string' || patch.title.trim() === '')) {
+      throw new ContentError('A page needs a title.');
+    }
+    const newSlug = patch.slug !== undefined && patch.slug !== page.slug ? patch.slug : undefined;
+    if (newSlug !== undefined) this.#checkSlug(page.parentId, newSlug, page.id);
+
     if (patch.title !== undefined) {
-      if (typeof patch.title !== 'string' || patch.title.trim() === '') throw new ContentError('A page needs a title.');
       page.title = patch.title;
       page.draftTitle = patch.title;
     }
@@ -330,10 +331,8 @@ export class ContentStore {
     if (patch.searchDescription !== undefined) page.searchDescription = patch.searchDescription;
     if (patch.showInMenus !== undefined) page.showInMenus = patch.showInMenus;
     if (patch.fields) Object.assign(page.fields, patch.fields);
-    if (patch.slug !== undefined && patch.slug !== page.slug) {
-      if (page.parentId === null) throw new ContentError('The tree Root has no slug to change.');
-      this.#checkSlug(page.parentId, patch.slug, page.id);
-      page.slug = patch.slug;
+    if (newSlug !== undefined) {
+      page.slug = newSlug;
       this.#recomputeUrlPaths(page);
     }
     const stamp = this.now();
@@ -482,7 +481,7 @@ export class ContentStore {
   }
 
   #ensure(): Derived {
-    if (this.#derived && this.#derived.version === this.#mutations) return this.#derived;
+    if (this.#derived) return this.#derived;
     const tree: PageRecord[] = [];
     const visit = (id: number): void => {
       const page = this.#pages.get(id);
@@ -505,7 +504,7 @@ export class ContentStore {
         else bySlug.set(page.slug, [page]);
       }
     });
-    this.#derived = { version: this.#mutations, tree, treeIndex, live, byUrlPath, bySlug, suffixes: null };
+    this.#derived = { tree, treeIndex, live, byUrlPath, bySlug, suffixes: null };
     return this.#derived;
   }
 }

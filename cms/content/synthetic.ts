@@ -233,9 +233,10 @@ function pageTypeRoles(model: SiteModel): { home: PageTypeDef; sections: Section
     if (!type) throw new Error(`The ${model.key} model has no page type ${name}.`);
     return type;
   };
+  const home = byName(model.homeType);
   if (model.key === 'alt') {
     return {
-      home: byName('LandingPage'),
+      home,
       sections: [
         { index: byName('CategoryPage'), leaves: [byName('ProductPage'), byName('ProductPage'), byName('ProductPage'), byName('InfoPage')] },
         { index: byName('NewsIndexPage'), leaves: [byName('NewsStory'), byName('NewsStory'), byName('InfoPage')] },
@@ -245,7 +246,7 @@ function pageTypeRoles(model: SiteModel): { home: PageTypeDef; sections: Section
   const article = byName('ArticlePage');
   const standard = byName('StandardPage');
   return {
-    home: byName('HomePage'),
+    home,
     sections: [
       { index: byName('SectionIndexPage'), leaves: [article, article, article, standard, byName('HutPage')] },
       { index: byName('SectionIndexPage'), leaves: [article, byName('RoutePage'), byName('EventPage'), standard] },

@@ -10,7 +10,19 @@ function pdfString(text: string): string {
   return `(${latin1.replace(/\\/g, '\\\\').replace(/\(/g, '\\(').replace(/\)/g, '\\)')})`;
 }
 
-export function renderPdf(doc: DocumentRecord): Buffer {
+const rendered = new WeakMap<DocumentRecord, Buffer>();
+
+/** The document's PDF, rendered once: `fileSize`/`fileHash` must describe the bytes that are served. */
+export function documentPdf(doc: DocumentRecord): Buffer {
+  let pdf = rendered.get(doc);
+  if (!pdf) {
+    pdf = renderPdf(doc);
+    rendered.set(doc, pdf);
+  }
+  return pdf;
+}
+
+function renderPdf(doc: DocumentRecord): Buffer {
   const lines = [doc.title, '', ...doc.lines];
   const pages: string[][] = [];
   for (let i = 0; i < lines.length; i += 40) pages.push(lines.slice(i, i + 40));

@@ -2,8 +2,9 @@
  * A stand-in oEmbed provider: the demo's EmbedBlocks and rich text media embeds point at `/embeds/<id>/`
  * on the CMS itself, so embeds render (and iframes load) with no internet access.
  */
-import type { EmbedRecord } from '../content/types.ts';
+import type { EmbedRecord, ImageRecord } from '../content/types.ts';
 import { escapeHtml } from '../content/text.ts';
+import { originalPath } from './renditions.ts';
 
 /** The id of a provider URL (`http://host/embeds/3/` or `/embeds/3/`), if it is one of ours. */
 export function embedIdFromUrl(url: string): number | null {
@@ -11,8 +12,14 @@ export function embedIdFromUrl(url: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-export function embedUrl(origin: string, embed: EmbedRecord): string {
+function embedUrl(origin: string, embed: EmbedRecord): string {
   return `${origin}/embeds/${embed.id}/`;
+}
+
+/** Absolute URL of the embed's poster frame (the original image), for the player page and `thumbnail_url`. */
+export function posterUrl(origin: string, embed: EmbedRecord, images: ReadonlyMap<number, ImageRecord>): string | null {
+  const poster = embed.posterImageId === null ? undefined : images.get(embed.posterImageId);
+  return poster ? `${origin}${originalPath(poster)}` : null;
 }
 
 /** The provider's oEmbed `html`: what EmbedBlock.embed and rich text media embeds contain. */

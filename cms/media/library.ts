@@ -22,6 +22,8 @@ export interface MediaLibraryOptions {
   cacheDir: string;
   /** Renditions kept in memory (by count). */
   memoryEntries?: number;
+  /** Called once per rendition actually drawn by sharp (not served from a cache). */
+  onRenditionGenerated?: () => void;
 }
 
 export class MediaLibrary {
@@ -29,24 +31,20 @@ export class MediaLibrary {
   #originals = new Map<string, Promise<Buffer>>();
   #renditions = new Map<string, Promise<Buffer>>();
   #memoryEntries: number;
+  #onRenditionGenerated: () => void;
   // Drawing and encoding are CPU bound: two at a time keeps a 2-core machine responsive.
   #cpu = new Semaphore(2);
-  /** Counts renditions actually generated (not served from a cache). */
-  generated = 0;
 
   constructor(options: MediaLibraryOptions) {
     this.cacheDir = options.cacheDir;
     this.#memoryEntries = options.memoryEntries ?? 400;
+    this.#onRenditionGenerated = options.onRenditionGenerated ?? (() => {});
   }
 
   /** The cache key of an image's original: images drawing the same scene at the same size share bytes. */
   originalKey(image: ImageRecord): string {
     const what = JSON.stringify([image.scene, image.width, image.height, image.format, image.broken === true, DRAW_VERSION]);
     return sha1(what).slice(0, 20);
-  }
-
-  originalFilename(image: ImageRecord): string {
-    return `${image.basename}.${image.format === 'jpeg' ? 'jpg' : 'png'}`;
   }
 
   original(image: ImageRecord): Promise<Buffer> {
@@ -70,8 +68,8 @@ export class MediaLibrary {
       this.#renditions.set(key, hit);
       return hit;
     }
-    const pending = this.#cachedFile(join('renditions', key), async () => {
-      this.generated++;
+    const pending = this.#cachedFile(join('renditions', key), () => {
+      this.#onRenditionGenerated();
       return this.#render(image, plan);
     });
     pending.catch(() => this.#renditions.delete(key));

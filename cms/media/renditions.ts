@@ -1,10 +1,10 @@
 /**
  * Wagtail's image filter specs (`width-400|format-webp`, `max-800x600`, `fill-300x200-c50`...): parsing,
- * the size a rendition will have, and its file name. Sizes follow Wagtail's operations so a client can trust
+ * the size a rendition will have, and the file names of originals and renditions. Sizes follow Wagtail's operations so a client can trust
  * `width`/`height`: `width`, `height`, `max`, `min`, `scale` and `fill` NEVER upscale (README item 7: that is
  * why a small image's `srcSet` repeats a width).
  */
-import type { FocalPoint } from '../content/types.ts';
+import type { FocalPoint, ImageRecord } from '../content/types.ts';
 
 export type OutputFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'gif';
 
@@ -189,6 +189,16 @@ export function planRendition(
   else if (format === 'webp') quality = webpQuality ?? 80;
   else if (format === 'avif') quality = avifQuality ?? 80;
   return { spec: ops.join('|'), width, height, crop, format, quality, background };
+}
+
+/** The uploaded original's file name: `<basename>.jpg` or `.png`. */
+export function originalFilename(image: Pick<ImageRecord, 'basename' | 'format'>): string {
+  return `${image.basename}.${extensionFor(image.format)}`;
+}
+
+/** Site-relative URL of the original (grapple's image `url` is this on the CMS origin). */
+export function originalPath(image: Pick<ImageRecord, 'basename' | 'format'>): string {
+  return `/media/original_images/${originalFilename(image)}`;
 }
 
 /** Wagtail's rendition file name: `<basename>.<spec with | as .>.<ext>`. */

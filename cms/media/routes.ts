@@ -4,12 +4,13 @@
  * `/documents/<id>/<file>.pdf`, and the stand-in embed provider's player pages at `/embeds/<id>/`.
  */
 import type { ContentStore } from '../content/store.ts';
+import { notFoundPage } from '../http-util.ts';
 import type { CmsStats } from '../stats.ts';
-import { documentPath, renderPdf } from './documents.ts';
-import { embedPage } from './embeds.ts';
+import { documentPath, documentPdf } from './documents.ts';
+import { embedPage, posterUrl } from './embeds.ts';
 import type { MediaLibrary } from './library.ts';
 import { MIME_TYPES } from './library.ts';
-import { InvalidFilterSpecError, extensionFor, parseRenditionFilename, planRendition } from './renditions.ts';
+import { InvalidFilterSpecError, extensionFor, originalFilename, parseRenditionFilename, planRendition } from './renditions.ts';
 
 export interface MediaRouteContext {
   store: ContentStore;
@@ -29,17 +30,19 @@ export async function serveMedia(ctx: MediaRouteContext, path: string): Promise<
   const { store, media, stats } = ctx;
   let match = /^\/media\/original_images\/([^/]+)$/.exec(path);
   if (match) {
-    const file = decodeURIComponent(match[1] as string);
+    const file = decoded(match[1] as string);
+    if (file === null) return miss(ctx, path);
     const dot = file.lastIndexOf('.');
     const image = store.imagesByBasename.get(file.slice(0, dot));
-    if (!image || media.originalFilename(image) !== file) return miss(ctx, path);
+    if (!image || originalFilename(image) !== file) return miss(ctx, path);
     stats.media.originals++;
     const data = await media.original(image);
     return ok(data, MIME_TYPES[file.slice(dot + 1)] ?? 'application/octet-stream');
   }
   match = /^\/media\/images\/([^/]+)$/.exec(path);
   if (match) {
-    const parsed = parseRenditionFilename(decodeURIComponent(match[1] as string));
+    const filename = decoded(match[1] as string);
+    const parsed = filename === null ? null : parseRenditionFilename(filename);
     const image = parsed ? store.imagesByBasename.get(parsed.basename) : undefined;
     if (!parsed || !image) return miss(ctx, path);
     let plan;
@@ -52,14 +55,12 @@ export async function serveMedia(ctx: MediaRouteContext, path: string): Promise<
     // Only the canonical name of a rendition exists (as files in Wagtail's media directory).
     if (extensionFor(plan.format) !== parsed.extension || plan.spec !== parsed.spec) return miss(ctx, path);
     stats.media.renditions++;
-    const before = media.generated;
     let data: Buffer;
     try {
       data = await media.rendition(image, plan);
     } catch {
       return miss(ctx, path);
     }
-    stats.media.renditionsGenerated += media.generated - before;
     return ok(data, MIME_TYPES[parsed.extension] ?? 'application/octet-stream');
   }
   match = /^\/documents\/(\d+)\/([^/]+)$/.exec(path);
@@ -67,18 +68,25 @@ export async function serveMedia(ctx: MediaRouteContext, path: string): Promise<
     const doc = store.documents.get(Number(match[1]));
     if (!doc || documentPath(doc) !== path) return miss(ctx, path);
     stats.media.documents++;
-    return ok(renderPdf(doc), 'application/pdf', { 'content-disposition': `inline; filename="${doc.basename}.pdf"` });
+    return ok(documentPdf(doc), 'application/pdf', { 'content-disposition': `inline; filename="${doc.basename}.pdf"` });
   }
   match = /^\/embeds\/(\d+)\/$/.exec(path);
   if (match) {
     const embed = store.embeds.get(Number(match[1]));
     if (!embed) return miss(ctx, path);
     stats.media.embeds++;
-    const poster = embed.posterImageId === null ? undefined : store.images.get(embed.posterImageId);
-    const posterUrl = poster ? `${ctx.origin}/media/original_images/${media.originalFilename(poster)}` : null;
-    return ok(embedPage(embed, posterUrl), 'text/html; charset=utf-8');
+    return ok(embedPage(embed, posterUrl(ctx.origin, embed, store.images)), 'text/html; charset=utf-8');
   }
   return null;
+}
+
+/** A malformed escape (`%E0%A4%A`) names no file: a 404, not a 500. */
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
 }
 
 function ok(body: Buffer | string, contentType: string, headers: Record<string, string> = {}): MediaResponse {
@@ -87,9 +95,5 @@ function ok(body: Buffer | string, contentType: string, headers: Record<string, 
 
 function miss(ctx: MediaRouteContext, path: string): MediaResponse {
   ctx.stats.media.notFound++;
-  return {
-    status: 404,
-    body: `<!doctype html>\n<html lang="en"><head><title>Not Found</title></head><body><h1>Not Found</h1><p>The requested resource was not found on this server: ${path.replace(/</g, '&lt;')}</p></body></html>\n`,
-    headers: { 'content-type': 'text/html; charset=utf-8' },
-  };
+  return { status: 404, body: notFoundPage(path), headers: { 'content-type': 'text/html; charset=utf-8' } };
 }

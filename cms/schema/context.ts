@@ -16,14 +16,6 @@ export interface PageAccounting {
   content(page: PageRecord): void;
 }
 
-export const noAccounting: PageAccounting = {
-  lookup() {},
-  item() {
-    return null;
-  },
-  content() {},
-};
-
 export interface CmsContext {
   store: ContentStore;
   media: MediaLibrary;

@@ -11,16 +11,16 @@ import type { CmsContext } from './context.ts';
 import { pageRichText } from './images.ts';
 import type { ListArgs, ModelSpec } from './queryset.ts';
 import { resolveQueryset } from './queryset.ts';
-import { bindStream, referencedPage } from './streamfield.ts';
+import { bindStream, referencedRecord } from './streamfield.ts';
 
 export type Args = Record<string, unknown>;
 
-/** Pages handed out in a list go through the accounting hook; a failing one becomes a rejected item. */
-export function serveItems(ctx: CmsContext, pages: readonly PageRecord[]): Array<PageRecord | Promise<never>> {
-  return pages.map((page) => {
-    const error = ctx.pages.item(page);
-    return error ? Promise.reject(error) : page;
-  });
+/**
+ * Pages handed out in a list go through the accounting hook. A failing one is returned as its Error:
+ * graphql-js raises an Error list item at that item's path, with no promise left to reject unobserved.
+ */
+export function serveItems(ctx: CmsContext, pages: readonly PageRecord[]): Array<PageRecord | Error> {
+  return pages.map((page) => ctx.pages.item(page) ?? page);
 }
 
 export function sortedById<T extends { id: number }>(items: Iterable<T>): T[] {
@@ -68,13 +68,12 @@ export function fieldResolver(
     case 'richtext':
       return (source, _args, ctx) => pageRichText(ctx, owner(source), read(source));
     case 'image':
-      return (source, _args, ctx) => ctx.store.images.get(Number(read(source))) ?? null;
     case 'document':
-      return (source, _args, ctx) => ctx.store.documents.get(Number(read(source))) ?? null;
     case 'page':
-      return (source, _args, ctx) => referencedPage(ctx, read(source));
-    case 'snippet':
-      return (source, _args, ctx) => ctx.store.snippets.get(Number(read(source))) ?? null;
+    case 'snippet': {
+      const kind = field.kind;
+      return (source, _args, ctx) => referencedRecord(ctx, kind, read(source));
+    }
     case 'pages':
       return (source, _args, ctx) => {
         const ids = (read(source) ?? []) as number[];

@@ -13,7 +13,7 @@ import { expandRichText } from '../content/richtext.ts';
 import { documentPath } from '../media/documents.ts';
 import { embedIdFromUrl, oembedHtml } from '../media/embeds.ts';
 import type { RenditionPlan } from '../media/renditions.ts';
-import { InvalidFilterSpecError, planRendition, renditionFilename } from '../media/renditions.ts';
+import { InvalidFilterSpecError, originalFilename, planRendition, renditionFilename } from '../media/renditions.ts';
 import type { CmsContext } from './context.ts';
 
 export interface RenditionObject {
@@ -30,10 +30,6 @@ export interface RenditionObject {
 /** The renditions "table": what `ImageObjectType.renditions` lists. */
 const renditionRows = new WeakMap<ImageRecord, Map<string, RenditionObject>>();
 
-export function originalPath(image: ImageRecord): string {
-  return `/media/original_images/${image.basename}.${image.format === 'jpeg' ? 'jpg' : 'png'}`;
-}
-
 export function renditionPath(rendition: RenditionObject): string {
   return `/media/${rendition.file}`;
 }
@@ -44,7 +40,7 @@ export function getRendition(image: ImageRecord, spec: string): RenditionObject 
   const existing = rows?.get(spec);
   if (existing) return existing;
   if (image.broken) {
-    throw new GraphQLError(`cannot identify image file 'original_images/${image.basename}.jpg'`);
+    throw new GraphQLError(`cannot identify image file 'original_images/${originalFilename(image)}'`);
   }
   let plan: RenditionPlan;
   try {

@@ -2,13 +2,13 @@
 import { GraphQLError } from 'graphql';
 import type { CollectionRecord, DocumentRecord, ImageRecord, TagRecord } from '../content/types.ts';
 import { sha1 } from '../content/random.ts';
-import { documentPath, renderPdf } from '../media/documents.ts';
-import { specFromArguments } from '../media/renditions.ts';
+import { documentPath, documentPdf } from '../media/documents.ts';
+import { originalFilename, originalPath, specFromArguments } from '../media/renditions.ts';
 import type { CmsContext } from './context.ts';
 import type { Args } from './fields.ts';
 import { sortedById } from './fields.ts';
 import type { RenditionObject } from './images.ts';
-import { getRendition, originalPath, renditionsOf } from './images.ts';
+import { getRendition, renditionPath, renditionsOf } from './images.ts';
 import type { ModelSpec } from './queryset.ts';
 
 export const imageSpec: ModelSpec<ImageRecord> = {
@@ -60,21 +60,11 @@ export const collectionSpec: ModelSpec<CollectionRecord> = {
   id: (c) => c.id,
 };
 
-const pdfCache = new WeakMap<DocumentRecord, Buffer>();
-function pdfOf(doc: DocumentRecord): Buffer {
-  let pdf = pdfCache.get(doc);
-  if (!pdf) {
-    pdf = renderPdf(doc);
-    pdfCache.set(doc, pdf);
-  }
-  return pdf;
-}
-
 export function mediaResolvers(): Record<string, Record<string, unknown>> {
   return {
     ImageObjectType: {
       collection: (i: ImageRecord, _a: Args, ctx: CmsContext) => ctx.store.collections.get(i.collectionId),
-      file: (i: ImageRecord) => originalPath(i).replace('/media/', ''),
+      file: (i: ImageRecord) => `original_images/${originalFilename(i)}`,
       focalPointX: (i: ImageRecord) => i.focalPoint?.x ?? null,
       focalPointY: (i: ImageRecord) => i.focalPoint?.y ?? null,
       focalPointWidth: (i: ImageRecord) => i.focalPoint?.width ?? null,
@@ -99,13 +89,13 @@ export function mediaResolvers(): Record<string, Record<string, unknown>> {
         return args.sizes
           .filter((w): w is number => typeof w === 'number')
           .map((w) => getRendition(i, `width-${w}${suffix}`))
-          .map((r) => `${ctx.origin}/media/${r.file} ${r.width}w`)
+          .map((r) => `${ctx.origin}${renditionPath(r)} ${r.width}w`)
           .join(', ');
       },
       isSvg: () => false,
     },
     ImageRenditionObjectType: {
-      url: (r: RenditionObject, _a: Args, ctx: CmsContext) => `${ctx.origin}/media/${r.file}`,
+      url: (r: RenditionObject, _a: Args, ctx: CmsContext) => `${ctx.origin}${renditionPath(r)}`,
       focalPointKey: () => '',
       focalPoint: () => null,
       alt: (r: RenditionObject) => r.image.description || r.image.title,
@@ -126,8 +116,8 @@ export function mediaResolvers(): Record<string, Record<string, unknown>> {
     DocumentObjectType: {
       collection: (d: DocumentRecord, _a: Args, ctx: CmsContext) => ctx.store.collections.get(d.collectionId),
       file: (d: DocumentRecord) => `documents/${d.basename}.pdf`,
-      fileSize: (d: DocumentRecord) => pdfOf(d).length,
-      fileHash: (d: DocumentRecord) => sha1(pdfOf(d)),
+      fileSize: (d: DocumentRecord) => documentPdf(d).length,
+      fileHash: (d: DocumentRecord) => sha1(documentPdf(d)),
       url: (d: DocumentRecord, _a: Args, ctx: CmsContext) => `${ctx.origin}${documentPath(d)}`,
       tags: (d: DocumentRecord, _a: Args, ctx: CmsContext) => d.tagIds.map((id) => ctx.store.tags.get(id)).filter(Boolean),
     },

@@ -5,7 +5,7 @@
  */
 import type { PageRecord, SiteRecord } from '../content/types.ts';
 import type { FieldDef, SiteModel } from '../site/model.ts';
-import { findPageType } from '../site/model.ts';
+import { pageContentType, pageTypeName } from '../site/model.ts';
 import type { CmsContext } from './context.ts';
 import type { Args } from './fields.ts';
 import { fieldResolver, serveItems } from './fields.ts';
@@ -33,7 +33,7 @@ export function pageResolvers(model: SiteModel, fields: FieldDef[]): Record<stri
     title: (p: PageRecord) => p.title,
     draftTitle: (p: PageRecord) => p.draftTitle,
     slug: (p: PageRecord) => p.slug,
-    contentType: (p: PageRecord) => findPageType(model, p.type)?.contentType ?? 'wagtailcore.Page',
+    contentType: (p: PageRecord) => pageContentType(model, p.type),
     urlPath: (p: PageRecord) => p.urlPath,
     // grapple: "Get page's SEO title. Fallback to a normal page's title if absent."
     seoTitle: (p: PageRecord) => p.seoTitle || p.title,
@@ -43,7 +43,7 @@ export function pageResolvers(model: SiteModel, fields: FieldDef[]): Record<stri
     aliasOf: () => null,
     sitesRootedHere: (p: PageRecord, _a: Args, ctx: CmsContext) => ctx.store.sites.filter((s) => s.rootPageId === p.id),
     aliases: () => [],
-    pageType: (p: PageRecord) => (findPageType(model, p.type) ? p.type : 'Page'),
+    pageType: (p: PageRecord) => pageTypeName(model, p.type),
     url: (p: PageRecord, _a: Args, ctx: CmsContext) => ctx.store.url(p),
     parent: (p: PageRecord, _a: Args, ctx: CmsContext) => {
       const parent = ctx.store.parentOf(p.id);

@@ -5,7 +5,7 @@
 import { GraphQLError } from 'graphql';
 import type { ContentStore } from '../content/store.ts';
 import type { PageRecord, SiteRecord } from '../content/types.ts';
-import { findPageType } from '../site/model.ts';
+import { pageContentType } from '../site/model.ts';
 import type { CmsContext } from './context.ts';
 import type { ListArgs, ModelSpec } from './queryset.ts';
 import { parseId, resolveQueryset } from './queryset.ts';
@@ -114,7 +114,7 @@ function splitContentType(value: string): [string, string] {
 }
 
 function contentTypeOf(store: ContentStore, page: PageRecord): string {
-  return (findPageType(store.model, page.type)?.contentType ?? 'wagtailcore.Page').toLowerCase();
+  return pageContentType(store.model, page.type).toLowerCase();
 }
 
 /** Content types the ContentType table knows (pages, snippets, the base Page). */

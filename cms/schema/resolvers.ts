@@ -5,7 +5,7 @@
 import { GraphQLError } from 'graphql';
 import type { ObjectRecord, PageRecord, RedirectRecord, SettingRecord, SiteRecord, SnippetRecord } from '../content/types.ts';
 import type { SiteModel } from '../site/model.ts';
-import { findPageType } from '../site/model.ts';
+import { pageTypeName, paginatedFieldNames } from '../site/model.ts';
 import type { CmsContext } from './context.ts';
 import type { Args } from './fields.ts';
 import { fieldResolver, modelSpec, serveItems, sortedById } from './fields.ts';
@@ -40,6 +40,16 @@ const siteSpec: ModelSpec<SiteRecord> = {
   search: (s) => ({ title: s.siteName.toLowerCase(), text: `${s.siteName} ${s.hostname}`.toLowerCase() }),
 };
 
+/** A root `x(id:)` field: the record with that id, null without an id. */
+function byId<T>(records: ReadonlyMap<number, T>, id: string | null | undefined): T | null {
+  return id === undefined || id === null ? null : (records.get(parseId(id)) ?? null);
+}
+
+/** A root list of stored records: grapple's queryset arguments over them in id order. */
+function listed<T extends { id: number }>(records: ReadonlyMap<number, T>, args: ListArgs, spec: ModelSpec<T>): T[] {
+  return resolveQueryset(sortedById(records.values()), args, spec).items;
+}
+
 interface RedirectView {
   redirect: RedirectRecord;
   site: SiteRecord;
@@ -50,12 +60,12 @@ export function buildResolvers(model: SiteModel): Resolvers {
     ...(scalarResolvers as unknown as Resolvers),
     ...streamResolvers(model.customBlocks),
     PageInterface: {
-      __resolveType: (p: PageRecord) => (findPageType(model, p.type) ? p.type : 'Page'),
+      __resolveType: (p: PageRecord) => pageTypeName(model, p.type),
     },
     SnippetInterface: { __resolveType: (s: SnippetRecord) => s.type },
     Search: {
       __resolveType: (item: PageRecord | SnippetRecord) =>
-        'path' in item ? (findPageType(model, item.type) ? item.type : 'Page') : item.type,
+        'path' in item ? pageTypeName(model, item.type) : item.type,
     },
     Page: pageResolvers(model, []),
     ...mediaResolvers(),
@@ -86,15 +96,11 @@ export function buildResolvers(model: SiteModel): Resolvers {
         const { site } = siteFilter(ctx, args);
         return lookupAndServe(ctx, args, site);
       },
-      images: (_root: unknown, args: ListArgs, ctx: CmsContext) =>
-        resolveQueryset(sortedById(ctx.store.images.values()), args, imageSpec).items,
-      image: (_root: unknown, args: { id?: string | null }, ctx: CmsContext) =>
-        args.id === undefined || args.id === null ? null : (ctx.store.images.get(parseId(args.id)) ?? null),
+      images: (_root: unknown, args: ListArgs, ctx: CmsContext) => listed(ctx.store.images, args, imageSpec),
+      image: (_root: unknown, args: { id?: string | null }, ctx: CmsContext) => byId(ctx.store.images, args.id),
       imageType: () => 'ImageObjectType',
-      documents: (_root: unknown, args: ListArgs, ctx: CmsContext) =>
-        resolveQueryset(sortedById(ctx.store.documents.values()), args, documentSpec).items,
-      document: (_root: unknown, args: { id?: string | null }, ctx: CmsContext) =>
-        args.id === undefined || args.id === null ? null : (ctx.store.documents.get(parseId(args.id)) ?? null),
+      documents: (_root: unknown, args: ListArgs, ctx: CmsContext) => listed(ctx.store.documents, args, documentSpec),
+      document: (_root: unknown, args: { id?: string | null }, ctx: CmsContext) => byId(ctx.store.documents, args.id),
       documentType: () => 'DocumentObjectType',
       // grapple lists a redirect without a site once per site.
       redirects: (_root: unknown, _args: Args, ctx: CmsContext): RedirectView[] =>
@@ -114,12 +120,9 @@ export function buildResolvers(model: SiteModel): Resolvers {
         if (args.hostname) return siteByHostname(ctx.store, args.hostname, 'hostname');
         return null;
       },
-      collections: (_root: unknown, args: ListArgs, ctx: CmsContext) =>
-        resolveQueryset(sortedById(ctx.store.collections.values()), args, collectionSpec).items,
-      tag: (_root: unknown, args: { id?: string | null }, ctx: CmsContext) =>
-        args.id === undefined || args.id === null ? null : (ctx.store.tags.get(parseId(args.id)) ?? null),
-      tags: (_root: unknown, args: ListArgs, ctx: CmsContext) =>
-        resolveQueryset(sortedById(ctx.store.tags.values()), args, tagSpec).items,
+      collections: (_root: unknown, args: ListArgs, ctx: CmsContext) => listed(ctx.store.collections, args, collectionSpec),
+      tag: (_root: unknown, args: { id?: string | null }, ctx: CmsContext) => byId(ctx.store.tags, args.id),
+      tags: (_root: unknown, args: ListArgs, ctx: CmsContext) => listed(ctx.store.tags, args, tagSpec),
       snippets: (_root: unknown, _args: Args, ctx: CmsContext) => sortedById(ctx.store.snippets.values()),
       search: (_root: unknown, args: { query?: string | null }, ctx: CmsContext) => search(ctx, args.query ?? ''),
     },
@@ -128,10 +131,10 @@ export function buildResolvers(model: SiteModel): Resolvers {
   for (const pageType of model.pageTypes) {
     resolvers[pageType.name] = pageResolvers(model, pageType.fields);
     if (pageType.paginatedQuery) {
-      const single = pageType.name.charAt(0).toLowerCase() + pageType.name.slice(1);
+      const { single, plural } = paginatedFieldNames(pageType);
       const query = resolvers['Query'] as Record<string, unknown>;
       query[single] = (_root: unknown, args: LookupArgs, ctx: CmsContext) => lookupAndServe(ctx, args, null, pageType.name);
-      query[`${single}s`] = (
+      query[plural] = (
         _root: unknown,
         args: ListArgs & { page?: number | null; perPage?: number | null },
         ctx: CmsContext,
@@ -154,8 +157,8 @@ export function buildResolvers(model: SiteModel): Resolvers {
       const spec = modelSpec<SnippetRecord>(snippet.name, snippet.fields, (s, f) => (f === 'id' ? s.id : s.fields[f]), (s) => s.id);
       const query = resolvers['Query'] as Record<string, unknown>;
       query[snippet.queryField.singular] = (_root: unknown, args: { id?: string | null }, ctx: CmsContext) => {
-        const found = args.id ? ctx.store.snippets.get(parseId(args.id)) : undefined;
-        return found && found.type === snippet.name ? found : null;
+        const found = byId(ctx.store.snippets, args.id);
+        return found?.type === snippet.name ? found : null;
       };
       query[snippet.queryField.plural] = (_root: unknown, args: ListArgs, ctx: CmsContext) =>
         resolveQueryset(sortedById(ctx.store.snippetsOf(snippet.name)), args, spec).items;
@@ -203,7 +206,7 @@ export function buildResolvers(model: SiteModel): Resolvers {
  * Root `search`: grapple searches every indexed model and the whole field fails when an image or a
  * document matches (README item 11), so clients must use `pages(searchQuery:)`.
  */
-function search(ctx: CmsContext, query: string): Array<PageRecord | SnippetRecord | Promise<never>> {
+function search(ctx: CmsContext, query: string): Array<PageRecord | SnippetRecord | Error> {
   const wanted = query.toLowerCase().trim();
   if (wanted === '') return [];
   const mediaHit =

@@ -7,6 +7,7 @@
  * grapple 0.31 so a client's introspection-driven query builder meets the same shapes as in production.
  */
 import type { FieldDef, SiteModel } from '../site/model.ts';
+import { paginatedFieldNames } from '../site/model.ts';
 
 /** grapple's QuerySetList arguments on page lists (`children`, `descendants`...). */
 const PAGE_LIST_ARGS =
@@ -14,6 +15,16 @@ const PAGE_LIST_ARGS =
 /** QuerySetList arguments on model lists (snippets, inline objects). */
 const MODEL_LIST_ARGS =
   '(limit: PositiveInt, offset: PositiveInt, order: String, searchQuery: String, searchOperator: SearchOperatorEnum = AND, id: ID)';
+
+/** The tree fields every page type ends with, on the interface as on each type. */
+const TREE_FIELDS = `  parent: PageInterface
+  children${PAGE_LIST_ARGS}: [PageInterface!]!
+  siblings${PAGE_LIST_ARGS}: [PageInterface!]!
+  nextSiblings${PAGE_LIST_ARGS}: [PageInterface!]!
+  previousSiblings${PAGE_LIST_ARGS}: [PageInterface!]!
+  descendants${PAGE_LIST_ARGS}: [PageInterface!]!
+  ancestors${PAGE_LIST_ARGS}: [PageInterface!]!
+  searchScore: Float`;
 
 const INTERFACE_PAGE_FIELDS = `  id: ID
   title: String!
@@ -30,14 +41,7 @@ const INTERFACE_PAGE_FIELDS = `  id: ID
   locked: Boolean
   firstPublishedAt: DateTime
   lastPublishedAt: DateTime
-  parent: PageInterface
-  children${PAGE_LIST_ARGS}: [PageInterface!]!
-  siblings${PAGE_LIST_ARGS}: [PageInterface!]!
-  nextSiblings${PAGE_LIST_ARGS}: [PageInterface!]!
-  previousSiblings${PAGE_LIST_ARGS}: [PageInterface!]!
-  descendants${PAGE_LIST_ARGS}: [PageInterface!]!
-  ancestors${PAGE_LIST_ARGS}: [PageInterface!]!
-  searchScore: Float`;
+${TREE_FIELDS}`;
 
 /** The Django `Page` model fields graphene-django exposes on every page type, before the specific fields. */
 const MODEL_PAGE_FIELDS = `  id: ID
@@ -69,14 +73,7 @@ const MODEL_PAGE_FIELDS = `  id: ID
 
 const TRAILING_PAGE_FIELDS = `  pageType: String
   url: String
-  parent: PageInterface
-  children${PAGE_LIST_ARGS}: [PageInterface!]!
-  siblings${PAGE_LIST_ARGS}: [PageInterface!]!
-  nextSiblings${PAGE_LIST_ARGS}: [PageInterface!]!
-  previousSiblings${PAGE_LIST_ARGS}: [PageInterface!]!
-  descendants${PAGE_LIST_ARGS}: [PageInterface!]!
-  ancestors${PAGE_LIST_ARGS}: [PageInterface!]!
-  searchScore: Float`;
+${TREE_FIELDS}`;
 
 const BLOCK_BASE = `  id: String
   blockType: String!
@@ -232,10 +229,6 @@ type PaginationType {
 ${STANDARD_BLOCKS.join('\n\n')}
 `;
 
-function lcFirst(name: string): string {
-  return name.charAt(0).toLowerCase() + name.slice(1);
-}
-
 /** The GraphQL type of a model field, as graphene-django/grapple would declare it. */
 export function fieldSdl(field: FieldDef): string {
   const bang = field.required ? '!' : '';
@@ -317,11 +310,11 @@ ${siteSettings.map((s) => `  ${s.name.toLowerCase()}: ${s.name}`).join('\n')}
 
   const query: string[] = [];
   for (const pageType of model.pageTypes.filter((t) => t.paginatedQuery)) {
-    const single = lcFirst(pageType.name);
+    const { single, plural } = paginatedFieldNames(pageType);
     parts.push(`type ${pageType.name}PaginatedType {\n  items: [${pageType.name}]\n  pagination: PaginationType\n}`);
     query.push(`  ${single}(id: ID, slug: String, urlPath: String, token: String): ${pageType.name}`);
     query.push(
-      `  ${single}s(page: PositiveInt, perPage: PositiveInt, order: String, searchQuery: String, searchOperator: SearchOperatorEnum = AND, id: ID): ${pageType.name}PaginatedType`,
+      `  ${plural}(page: PositiveInt, perPage: PositiveInt, order: String, searchQuery: String, searchOperator: SearchOperatorEnum = AND, id: ID): ${pageType.name}PaginatedType`,
     );
   }
   for (const snippet of model.snippets) {

@@ -14,9 +14,8 @@ import { pythonRepr } from '../content/text.ts';
 import type { BlockDef, CustomBlockDef, FieldDef, StreamDef } from '../site/model.ts';
 import { blockClassName, blockGraphqlType, snakeCase } from '../site/model.ts';
 import type { CmsContext } from './context.ts';
+import { embedIdFromUrl, oembedHtml, posterUrl, rawEmbed } from '../media/embeds.ts';
 import { renderRichText } from './images.ts';
-import { embedIdFromUrl, oembedHtml, rawEmbed } from '../media/embeds.ts';
-import { originalPath } from './images.ts';
 
 export interface BoundBlock {
   id: string | null;
@@ -112,6 +111,13 @@ export function referencedPage(ctx: CmsContext, id: unknown): PageRecord | null 
   return page;
 }
 
+/** What a stored foreign key (an id) of this kind points at, for model fields and blocks alike. */
+export function referencedRecord(ctx: CmsContext, kind: 'image' | 'document' | 'page' | 'snippet', id: unknown): unknown {
+  if (kind === 'page') return referencedPage(ctx, id);
+  const records = kind === 'image' ? ctx.store.images : kind === 'document' ? ctx.store.documents : ctx.store.snippets;
+  return records.get(Number(id)) ?? null;
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -160,13 +166,10 @@ function customField(field: FieldDef): Resolver {
     if (value === undefined || value === null) return null;
     switch (field.kind) {
       case 'image':
-        return ctx.store.images.get(Number(value)) ?? null;
       case 'document':
-        return ctx.store.documents.get(Number(value)) ?? null;
       case 'page':
-        return referencedPage(ctx, value);
       case 'snippet':
-        return ctx.store.snippets.get(Number(value)) ?? null;
+        return referencedRecord(ctx, field.kind, value);
       case 'richtext':
         return renderRichText(ctx, String(value));
       default:
@@ -242,33 +245,31 @@ export function streamResolvers(customBlocks: CustomBlockDef[]): Record<string, 
       },
       rawEmbed: (block: BoundBlock, _args: unknown, ctx: CmsContext) => {
         const embed = embedOf(ctx, block.value);
-        if (!embed) return null;
-        const poster = embed.posterImageId === null ? undefined : ctx.store.images.get(embed.posterImageId);
-        return rawEmbed(ctx.origin, embed, poster ? `${ctx.origin}${originalPath(poster)}` : null);
+        return embed ? rawEmbed(ctx.origin, embed, posterUrl(ctx.origin, embed, ctx.store.images)) : null;
       },
     },
     PageChooserBlock: {
       ...base,
-      page: (block: BoundBlock, _args: unknown, ctx: CmsContext) => referencedPage(ctx, block.value),
+      page: (block: BoundBlock, _args: unknown, ctx: CmsContext) => referencedRecord(ctx, 'page', block.value),
     },
     DocumentChooserBlock: {
       ...base,
-      document: (block: BoundBlock, _args: unknown, ctx: CmsContext) => ctx.store.documents.get(Number(block.value)) ?? null,
+      document: (block: BoundBlock, _args: unknown, ctx: CmsContext) => referencedRecord(ctx, 'document', block.value),
     },
     ImageChooserBlock: {
       ...base,
-      image: (block: BoundBlock, _args: unknown, ctx: CmsContext) => ctx.store.images.get(Number(block.value)) ?? null,
+      image: (block: BoundBlock, _args: unknown, ctx: CmsContext) => referencedRecord(ctx, 'image', block.value),
     },
     ImageBlock: {
       ...base,
-      image: (block: BoundBlock, _args: unknown, ctx: CmsContext) => ctx.store.images.get(Number(block.value)) ?? null,
+      image: (block: BoundBlock, _args: unknown, ctx: CmsContext) => referencedRecord(ctx, 'image', block.value),
       decorative: () => false,
       altText: (block: BoundBlock, _args: unknown, ctx: CmsContext) =>
         ctx.store.images.get(Number(block.value))?.description ?? null,
     },
     SnippetChooserBlock: {
       ...base,
-      snippet: (block: BoundBlock, _args: unknown, ctx: CmsContext) => ctx.store.snippets.get(Number(block.value)) ?? null,
+      snippet: (block: BoundBlock, _args: unknown, ctx: CmsContext) => referencedRecord(ctx, 'snippet', block.value),
     },
   };
   for (const custom of customBlocks) {

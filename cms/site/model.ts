@@ -100,8 +100,6 @@ export interface PageTypeDef {
   fields: FieldDef[];
   /** Registered with `@register_paginated_query_field`: adds `xPage(...)` and `xPages(page, perPage, ...)`. */
   paginatedQuery?: boolean;
-  /** Page types editors may create under it (validated by the content API); empty = any. */
-  allowedChildren?: string[];
 }
 
 export interface SnippetDef {
@@ -192,6 +190,22 @@ const SIMPLE_BLOCK_TYPES = {
   datetime: 'DateTimeBlock',
   static: 'StaticBlock',
 } as const;
+
+/** The root fields `@register_paginated_query_field` adds for a page type: `articlePage`, `articlePages`. */
+export function paginatedFieldNames(pageType: PageTypeDef): { single: string; plural: string } {
+  const single = pageType.name.charAt(0).toLowerCase() + pageType.name.slice(1);
+  return { single, plural: `${single}s` };
+}
+
+/** The GraphQL type a page is served as: its own type, or `Page` for the tree Root and unknown types. */
+export function pageTypeName(model: SiteModel, type: string): string {
+  return findPageType(model, type) ? type : 'Page';
+}
+
+/** The page's `app_label.Model`, `wagtailcore.Page` for the tree Root. */
+export function pageContentType(model: SiteModel, type: string): string {
+  return findPageType(model, type)?.contentType ?? 'wagtailcore.Page';
+}
 
 export function findPageType(model: SiteModel, nameOrContentType: string): PageTypeDef | undefined {
   const lower = nameOrContentType.toLowerCase();

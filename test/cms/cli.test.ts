@@ -43,5 +43,9 @@ describe('cms/main.ts', () => {
     const badKind = spawnSync(node, ['cms/main.ts', '--faults', '500,explode'], { cwd: root, encoding: 'utf8' });
     expect(badKind.status).toBe(2);
     expect(badKind.stderr).toMatch(/explode/);
+    // Synthetic-site flags on the demo site would be ignored: refused instead.
+    const ignored = spawnSync(node, ['cms/main.ts', '--images', '30'], { cwd: root, encoding: 'utf8' });
+    expect(ignored.status).toBe(2);
+    expect(ignored.stderr).toMatch(/--images only apply to a synthetic site/);
   });
 });

@@ -66,6 +66,20 @@ describe('fault kinds', () => {
     expect(body.errors[0].path).toEqual(['page']);
     expect(cms.stats().faults.graphql).toBeGreaterThanOrEqual(1);
   });
+
+  it('fails the first listed page at its own path, nulling the non-null list', async () => {
+    cms.setFaults({ next: ['graphql'] });
+    const res = await fetch(cms.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ pages(limit: 3) { id } }' }),
+    });
+    const body = await res.json();
+    expect(res.status).toBe(200);
+    expect(body.data).toBeNull();
+    expect(body.errors).toHaveLength(1);
+    expect(body.errors[0].path).toEqual(['pages', 0]);
+  });
 });
 
 describe('fault rate', () => {

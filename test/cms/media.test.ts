@@ -1,4 +1,7 @@
 /** Images, renditions, rich text media and documents (README items 7, 8). */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CmsHandle } from '../../cms/server.ts';
@@ -70,6 +73,21 @@ describe('image URLs', () => {
     expect(await fetchImage(`${cms.origin}/media/original_images/trail-signpost.jpg`)).toMatchObject({ width: 360, height: 240, format: 'jpeg' });
     expect((await fetch(`${cms.origin}/media/original_images/nothing.jpg`)).status).toBe(404);
     expect((await fetch(`${cms.origin}/media/images/trail-signpost.width-100.png`)).status).toBe(404);
+    expect((await fetch(`${cms.origin}/media/original_images/%E0%A4%A.jpg`)).status).toBe(404);
+  });
+
+  it('counts each rendition drawn once, however many requests arrive at the same time', async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), 'demo-cms-'));
+    const fresh = await start({ cacheDir });
+    try {
+      const names = ['width-120', 'width-130', 'width-140'].map((spec) => `${fresh.origin}/media/images/trail-signpost.${spec}.jpg`);
+      const responses = await Promise.all([...names, ...names].map((url) => fetch(url)));
+      expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
+      expect(fresh.stats().media).toMatchObject({ renditions: 6, renditionsGenerated: 3 });
+    } finally {
+      await fresh.close();
+      await rm(cacheDir, { recursive: true, force: true });
+    }
   });
 });
 

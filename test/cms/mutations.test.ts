@@ -63,6 +63,12 @@ describe('content API', () => {
     expect(() => cms.content.updatePage(5, { fields: { nope: 1 } })).toThrow(/has no field "nope"/);
     expect(() => cms.content.deletePage(2)).toThrow(/root page of a site/);
   });
+
+  it('leaves the page untouched when a change is refused', () => {
+    const before = { ...cms.content.page(10)! };
+    expect(() => cms.content.updatePage(10, { title: 'Renamed', slug: 'tarnside-hut' })).toThrow(/already in use/);
+    expect(cms.content.page(10)).toMatchObject({ title: before.title, slug: before.slug, lastPublishedAt: before.lastPublishedAt });
+  });
 });
 
 describe('admin HTTP API', () => {
