@@ -2,18 +2,21 @@
  * Getting variants to the browser: copied into `dist/_img/` after a build, served from the cache in dev.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { copyFile, link, mkdir, readFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
 import { contentTypeOf, variantFilePattern } from './cache.ts';
 import { imageState } from './state.ts';
 
 /**
- * Puts every variant this build used (and only those: the cache holds every version ever made) into
- * `<outDir>/_img/`. Hard links cost no bytes or time; across filesystems (a CI cache volume) we copy.
+ * Puts every variant the site shows (and only those: the cache holds every version ever made) into
+ * `<outDir>/_img/`: the ones this build rendered, and the ones in pages Astro's incremental build restored
+ * from the last build without rendering them. Hard links cost no bytes or time; across filesystems (a CI
+ * cache volume) we copy.
  */
 export async function publishUsedVariants(outDir: string): Promise<number> {
-  const { used, config } = imageState();
+  const { config } = imageState();
+  const used = new Set([...imageState().used, ...(await referencedVariants(outDir, config.publicPath))]);
   if (used.size === 0) return 0;
   const target = join(outDir, '_img');
   await mkdir(target, { recursive: true });
@@ -35,6 +38,23 @@ export async function publishUsedVariants(outDir: string): Promise<number> {
     ),
   );
   return used.size;
+}
+
+/** Variant files named in the built HTML (one regex pass per file; no DOM). */
+async function referencedVariants(outDir: string, publicPath: string): Promise<Set<string>> {
+  const found = new Set<string>();
+  const prefix = new RegExp(`${publicPath.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}([^"'\\s,)]+)`, 'g');
+  const files = (await readdir(outDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && e.name.endsWith('.html'));
+  const limit = pLimit(16);
+  await Promise.all(
+    files.map((entry) =>
+      limit(async () => {
+        const html = await readFile(join(entry.parentPath, entry.name), 'utf8');
+        for (const [, file] of html.matchAll(prefix)) if (file && variantFilePattern.test(file)) found.add(file);
+      }),
+    ),
+  );
+  return found;
 }
 
 type Next = (error?: unknown) => void;

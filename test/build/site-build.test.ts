@@ -40,9 +40,11 @@ function firstParagraph(value: unknown): string | null {
 async function setup(options: Parameters<typeof startCms>[0]) {
   const cms = await startCms({ port: 0, ...options });
   const outDir = await mkdtemp(join(tmpdir(), 'wagtail-astro-build-'));
-  const build = await buildSite({ CMS_GRAPHQL_URL: cms.url, SITE_URL, LINK_CHECK: 'error' }, outDir);
+  // Each suite gets its own Astro cache (content store, incremental manifest, images): no cross-talk.
+  const env = { CMS_GRAPHQL_URL: cms.url, SITE_URL, LINK_CHECK: 'error', ASTRO_CACHE_DIR: join(outDir, '.cache') };
+  const build = await buildSite(env, join(outDir, 'dist'));
   const pages = cms.store.livePages().filter((p) => cms.store.url(p)?.startsWith('/'));
-  return { cms, outDir, build, pages };
+  return { cms, outDir: join(outDir, 'dist'), root: outDir, env, build, pages };
 }
 
 describe('the demo site build', () => {
@@ -57,7 +59,7 @@ describe('the demo site build', () => {
   }, 600_000);
   afterAll(async () => {
     await cms?.close();
-    if (outDir) await rm(outDir, { recursive: true, force: true });
+    if (outDir) await rm(join(outDir, '..'), { recursive: true, force: true });
   });
 
   it('writes an HTML file for every live CMS page, with its title and body text', async () => {
@@ -161,7 +163,7 @@ describe('generality: a site with page types and blocks the project has no code 
   }, 600_000);
   afterAll(async () => {
     await cms?.close();
-    if (outDir) await rm(outDir, { recursive: true, force: true });
+    if (outDir) await rm(join(outDir, '..'), { recursive: true, force: true });
   });
 
   it('builds with no code change', () => {
@@ -181,4 +183,65 @@ describe('generality: a site with page types and blocks the project has no code 
       if (paragraph) expect(text, `${url} lacks its body text`).toContain(paragraph.slice(0, 60));
     }
   });
+});
+
+describe('incremental rebuilds of the demo site', () => {
+  let cms: CmsHandle;
+  let outDir: string;
+  let env: Record<string, string>;
+
+  /** Routes of `[...path].astro` rendered vs restored from the last build, from Astro's own log lines. */
+  const routeLines = (output: string) => {
+    const lines = output.split('\n').filter((l) => /├─ \/.*index\.html/.test(l) && !l.includes('/page/'));
+    return { restored: lines.filter((l) => /\((restored|cached)\)/.test(l)).length, rendered: lines.filter((l) => /\(\+\d/.test(l)).length };
+  };
+  const rebuild = async () => {
+    const result = await buildSite(env, outDir);
+    if (result.code !== 0) throw new Error(result.output.slice(-4000));
+    return result;
+  };
+
+  beforeAll(async () => {
+    let build: BuildResult;
+    ({ cms, outDir, env, build } = await setup({ content: 'demo' }));
+    if (build.code !== 0) throw new Error(build.output.slice(-4000));
+  }, 600_000);
+  afterAll(async () => {
+    await cms?.close();
+    if (outDir) await rm(join(outDir, '..'), { recursive: true, force: true });
+  });
+
+  it('restores every page when nothing changed, images included', async () => {
+    const { output } = await rebuild();
+    expect(output).toMatch(/0 fetched/);
+    const { restored, rendered } = routeLines(output);
+    expect(rendered).toBe(0);
+    expect(restored).toBeGreaterThanOrEqual(40);
+    for (const file of await htmlFiles(outDir)) {
+      for (const [, variant] of (await readFile(file, 'utf8')).matchAll(/\/_img\/([^"'\s,)]+)/g)) {
+        expect(existsSync(join(outDir, '_img', variant as string)), `${variant} missing for ${file}`).toBe(true);
+      }
+    }
+  }, 300_000);
+
+  it('renders only the edited page and the few that show it', async () => {
+    const article = cms.store.livePages().find((p) => cms.store.url(p) === '/journal/tarnside-footbridge/')!;
+    cms.content.updatePage(article.id, { searchDescription: 'A brand-new summary, written between two builds.' });
+    const { output } = await rebuild();
+    expect(output).toMatch(/1 fetched/);
+    const { rendered, restored } = routeLines(output);
+    expect(rendered).toBeGreaterThanOrEqual(1);
+    expect(rendered).toBeLessThanOrEqual(4); // the article, its section's listing, the home page's latest articles
+    expect(restored).toBeGreaterThanOrEqual(40);
+    const html = await readFile(pageFile(outDir, '/journal/tarnside-footbridge/'), 'utf8');
+    expect(html).toContain('A brand-new summary, written between two builds.');
+  }, 300_000);
+
+  it('removes a deleted page from dist/ and the sitemap', async () => {
+    const gone = cms.store.livePages().find((p) => cms.store.url(p) === '/events/full-moon-walk/')!;
+    cms.content.deletePage(gone.id);
+    await rebuild();
+    expect(existsSync(pageFile(outDir, '/events/full-moon-walk/'))).toBe(false);
+    expect(await readFile(join(outDir, 'sitemap.xml'), 'utf8')).not.toContain('/events/full-moon-walk/');
+  }, 300_000);
 });

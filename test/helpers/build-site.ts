@@ -18,7 +18,7 @@ export function buildSite(env: Record<string, string | undefined>, outDir?: stri
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...(outDir ? ['--outDir', outDir] : [])], {
       cwd: projectRoot,
-      env: { ...process.env, VITEST: undefined, FORCE_COLOR: '0', ...env },
+      env: { ...process.env, VITEST: undefined, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -31,7 +31,8 @@ export function buildSite(env: Record<string, string | undefined>, outDir?: stri
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ code: code ?? 1, output, ms: performance.now() - started });
+      // Astro colours its log even when piped; tests match the plain text.
+      resolve({ code: code ?? 1, output: output.replace(/\x1b\[[0-9;]*m/g, ''), ms: performance.now() - started });
     });
   });
 }

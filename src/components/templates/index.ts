@@ -20,7 +20,8 @@ export const FALLBACK_TEMPLATE: TemplateEntry = { component: GenericPage, childr
 // pages.StandardPage is deliberately absent: the demo's plain pages show what GenericPage makes of a type
 // nobody designed for.
 const TEMPLATES: ReadonlyMap<string, TemplateEntry> = new Map<string, TemplateEntry>([
-  ['home.HomePage', { component: HomePage }],
+  // The home page shows the latest articles (at most 3 besides its featured pages; 10 covers them).
+  ['home.HomePage', { component: HomePage, shows: (_page, data) => data.articles.slice(0, 10).map((a) => a.page) }],
   ['sections.SectionIndexPage', { component: SectionIndexPage, childrenPerPage: 24 }],
   ['journal.ArticlePage', { component: ArticlePage }],
   ['huts.HutPage', { component: HutPage }],

@@ -16,4 +16,9 @@ export interface TemplateEntry {
   component: TemplateComponent;
   /** Children listed per page: set it for templates that list their children (paginated). */
   childrenPerPage?: number;
+  /**
+   * Other pages the template shows beyond its own page, children and linked pages (e.g. the latest
+   * articles): their data goes into the page's incremental-build cache key, so editing one re-renders it.
+   */
+  shows?: (page: Page, data: SiteData) => readonly Page[];
 }

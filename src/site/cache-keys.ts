@@ -1,0 +1,60 @@
+/**
+ * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page is rendered again only
+ * when something it shows changed; otherwise Astro restores last build's HTML. Template code is covered by
+ * Astro itself (a changed component invalidates its routes). A key hashes:
+ *  - the page's own data;
+ *  - the outline every page shows in its header, menu and breadcrumbs: each page's id, url, title, parent,
+ *    menu flag and tree position, plus the Site and the render settings;
+ *  - the full data of the pages it shows as cards: the children on its listing page, the pages its own
+ *    fields link to, and whatever else its template declares it shows (`TemplateEntry.shows`).
+ * So a body edit re-renders the page, its parent's listing page and the pages linking to it; a new page,
+ * title, url or menu entry re-renders every page, since any header or breadcrumb may show it.
+ */
+import { createHash } from 'node:crypto';
+import type { Page } from '../wagtail/schema.ts';
+import type { SiteData } from './data.ts';
+
+const hash = (text: string): string => createHash('sha1').update(text).digest('base64url').slice(0, 20);
+
+export type CacheKeyOf = (page: Page, shown: readonly Page[]) => string;
+
+export function createCacheKeys(data: SiteData): CacheKeyOf {
+  const digests = new Map<string, string>();
+  const digest = (page: Page): string => {
+    let value = digests.get(page.id);
+    if (value === undefined) {
+      value = hash(JSON.stringify(page));
+      digests.set(page.id, value);
+    }
+    return value;
+  };
+  const outline = hash(
+    [
+      JSON.stringify(data.site),
+      JSON.stringify(data.config),
+      ...data.pages.map((p) => `${p.id}\t${p.url}\t${p.title}\t${p.parentId}\t${p.showInMenus}\t${p.treePath}`),
+    ].join('\n'),
+  );
+  return (page, shown) => {
+    const linked = linkedPageIds(page.fields).flatMap((id) => {
+      const target = data.byId.get(id);
+      return target ? [digest(target)] : [`missing:${id}`];
+    });
+    return hash([outline, digest(page), ...shown.map(digest), ...linked].join('|'));
+  };
+}
+
+/** Ids of pages referenced anywhere in a page's fields (page-chooser fields and blocks). */
+function linkedPageIds(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    for (const item of value) linkedPageIds(item, found);
+  } else if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    // A PageLink: { id, url, title } (see src/wagtail/schema.ts); blocks and images have other keys.
+    if (typeof record['id'] === 'string' && 'url' in record && typeof record['title'] === 'string' && !('blockType' in record)) {
+      found.push(record['id']);
+    }
+    for (const inner of Object.values(record)) linkedPageIds(inner, found);
+  }
+  return found;
+}
