@@ -29,10 +29,8 @@ export interface FetchResult {
   vanished: string[];
 }
 
-type Outcome =
-  | { kind: 'ok'; page: Page; references: References }
-  | { kind: 'vanished' }
-  | { kind: 'failed'; reason: string; error?: unknown };
+type Failed = { kind: 'failed'; reason: string };
+type Outcome = { kind: 'ok'; page: Page; references: References } | { kind: 'vanished' } | Failed;
 
 export async function fetchPages(session: Session, plan: QueryPlan, listed: readonly ListedPage[], hooks: FetchHooks): Promise<FetchResult> {
   const { batchSize, concurrency } = session.config;
@@ -53,9 +51,9 @@ export async function fetchPages(session: Session, plan: QueryPlan, listed: read
   };
 
   /** Fetches one batch; returns the refs that need a retry on their own, with the reason. */
-  const runBatch = async (batch: readonly ListedPage[]): Promise<Array<[ListedPage, Outcome & { kind: 'failed' }]>> => {
+  const runBatch = async (batch: readonly ListedPage[]): Promise<Array<[ListedPage, Failed]>> => {
     const outcomes = await fetchBatch(session, plan, batch, hooks);
-    const failed: Array<[ListedPage, Outcome & { kind: 'failed' }]> = [];
+    const failed: Array<[ListedPage, Failed]> = [];
     batch.forEach((ref, i) => {
       const outcome = outcomes[i] as Outcome;
       if (outcome.kind === 'failed') failed.push([ref, outcome]);
@@ -65,7 +63,7 @@ export async function fetchPages(session: Session, plan: QueryPlan, listed: read
     return failed;
   };
 
-  const retryAlone = async (ref: ListedPage, first: Outcome & { kind: 'failed' }): Promise<void> => {
+  const retryAlone = async (ref: ListedPage, first: Failed): Promise<void> => {
     let last = first;
     for (let attempt = 1; attempt <= session.retry.retries; attempt++) {
       if (aborted) return;
@@ -75,9 +73,7 @@ export async function fetchPages(session: Session, plan: QueryPlan, listed: read
       if (!again) return;
       last = again[1];
     }
-    throw new PageSyncError(ref, `${last.reason} (operation WagtailPages at ${session.client.endpoint}, after ${session.retry.retries + 1} attempts).`, {
-      cause: last.error,
-    });
+    throw new PageSyncError(ref, `${last.reason} (operation WagtailPages at ${session.client.endpoint}, after ${session.retry.retries + 1} attempts).`);
   };
 
   const batches: ListedPage[][] = [];
@@ -108,8 +104,9 @@ async function fetchBatch(session: Session, plan: QueryPlan, batch: readonly Lis
       plan.detailsQuery(batch.map((p) => ({ id: p.id, typename: p.__typename }))),
     );
   } catch (error) {
-    // An HTTP-level failure of a multi-page batch: find the page at fault by asking for each alone.
-    if (batch.length > 1 && error instanceof CmsRequestError && error.status !== undefined) {
+    // A server error that outlived the retries may be one page crashing the CMS: ask for each page alone
+    // to name it. (A 4xx is the query's fault, and no answer at all is the CMS's: splitting helps neither.)
+    if (batch.length > 1 && error instanceof CmsRequestError && error.status !== undefined && error.status >= 500) {
       const singles = await Promise.all(batch.map((ref) => fetchBatch(session, plan, [ref], hooks)));
       return singles.map((outcomes) => outcomes[0] as Outcome);
     }
