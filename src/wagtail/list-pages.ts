@@ -14,6 +14,8 @@ const listedSchema = z.object({
   __typename: z.string(),
   id: z.union([z.string(), z.number()]).transform(String),
   url: z.string().nullable(),
+  // Listed so a rebuild knows up front which pages were retitled (pages showing them need a refetch too).
+  title: z.string(),
   contentType: z.string(),
   lastPublishedAt: z.string().nullable(),
 });

@@ -1,16 +1,16 @@
 /**
  * The Astro content loader for Wagtail pages: introspect → list → diff against the last sync → fetch what
- * changed (then the pages whose content embeds a page that moved or was retitled) → validate → store,
- * and prune the pages that are gone. A rebuild after one publish costs the listing and one batch.
+ * changed, with the pages whose content embeds a page that moved, was retitled or is gone → validate →
+ * store, and prune the pages that are gone. A rebuild after one publish costs the listing and one batch.
  */
-import type { DataStore, Loader } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
 import type { WagtailOptions } from './config.ts';
 import { CmsRequestError, PageSyncError } from './errors.ts';
-import { fetchPages, type FetchResult } from './fetch-pages.ts';
-import { listPages, type ListedPage } from './list-pages.ts';
+import { fetchPages } from './fetch-pages.ts';
+import { listPages } from './list-pages.ts';
 import { createPhaseTimer, createProgress, createWarnings, formatReport } from './progress.ts';
 import { createSession, introspect } from './session.ts';
-import { dependents, diffListing, readState, stored, writeState } from './sync-state.ts';
+import { diffListing, readState, writeState } from './sync-state.ts';
 
 export function wagtailPagesLoader(options: WagtailOptions = {}): Loader {
   return {
@@ -36,21 +36,16 @@ export function wagtailPagesLoader(options: WagtailOptions = {}): Loader {
         if (fresh) introspected = await timer.phase('introspection', () => introspect(session, meta, true));
         const { plan } = introspected;
         const diff = diffListing(listing.pages, store, state, fingerprintOf(plan.fingerprint));
-        const run = async (pages: readonly ListedPage[]): Promise<FetchResult> => {
-          const progress = createProgress(logger, pages.length);
+        const progress = createProgress(logger, diff.changed.length);
+        const fetched = await timer.phase('details', async () => {
           try {
-            return await fetchPages(session, plan, pages, { onPages: progress.add, onWarning: warnings.add });
+            return await fetchPages(session, plan, diff.changed, { onPages: progress.add, onWarning: warnings.add });
           } finally {
             warnings.flush();
-            if (pages.length > 0) progress.finish();
+            if (diff.changed.length > 0) progress.finish();
           }
-        };
-        const changed = await timer.phase('details', () => run(diff.changed));
-        const affected = affectedBy(store, changed, [...diff.removed, ...changed.vanished]);
-        const fetching = new Set(diff.changed.map((p) => p.id));
-        const refresh = diff.full ? [] : dependents(listing.pages, state, affected, fetching);
-        const refreshed = await timer.phase('dependents', () => run(refresh));
-        return { plan, diff, fetched: [changed, refreshed], dependents: refresh.length };
+        });
+        return { plan, diff, fetched };
       };
 
       let result;
@@ -64,58 +59,33 @@ export function wagtailPagesLoader(options: WagtailOptions = {}): Loader {
       }
 
       await timer.phase('store', async () => {
-        const references = result.diff.full ? {} : { ...state?.references };
-        for (const id of result.diff.removed) {
+        const { diff, fetched, plan } = result;
+        const references = diff.full ? {} : { ...state?.references };
+        for (const id of [...diff.removed, ...fetched.vanished]) {
           store.delete(id);
           delete references[id];
         }
-        for (const { pages, references: refs, vanished } of result.fetched) {
-          for (const id of vanished) {
-            store.delete(id);
-            delete references[id];
-          }
-          for (const page of pages) {
-            store.set({ id: page.id, data: page, digest: generateDigest(page) });
-            references[page.id] = refs.get(page.id) ?? { ids: [], urls: [] };
-          }
+        for (const page of fetched.pages) {
+          store.set({ id: page.id, data: page, digest: generateDigest(page) });
+          references[page.id] = fetched.references.get(page.id) ?? { ids: [], urls: [] };
         }
-        writeState(meta, { version: 1, fingerprint: fingerprintOf(result.plan.fingerprint), references });
+        writeState(meta, { version: 1, fingerprint: fingerprintOf(plan.fingerprint), references });
       });
 
-      const fetched = result.fetched.reduce((sum, r) => sum + r.pages.length, 0);
       logger.info(
         formatReport({
           pages: store.keys().length,
-          fetched,
-          dependents: result.dependents,
+          fetched: result.fetched.pages.length,
+          dependents: result.diff.dependents,
           removed: result.diff.removed.length,
           skipped: listing.skipped,
-          vanished: result.fetched.reduce((sum, r) => sum + r.vanished.length, 0),
+          vanished: result.fetched.vanished.length,
           stats: session.client.stats,
           phases: timer.phases,
         }),
       );
     },
   };
-}
-
-/** Ids and old urls of pages that moved, were retitled or disappeared: pages mentioning them are stale. */
-function affectedBy(store: DataStore, changed: FetchResult, gone: readonly string[]) {
-  const ids = new Set<string>();
-  const urls = new Set<string>();
-  for (const page of changed.pages) {
-    const old = stored(store, page.id);
-    if (old && (old.url !== page.url || old.title !== page.title)) {
-      ids.add(page.id);
-      urls.add(old.url);
-    }
-  }
-  for (const id of gone) {
-    const old = stored(store, id);
-    ids.add(id);
-    if (old) urls.add(old.url);
-  }
-  return { ids, urls };
 }
 
 function isRejectedQuery(error: unknown): boolean {

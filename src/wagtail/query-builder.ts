@@ -103,7 +103,7 @@ export function buildQueryPlan(schema: GraphQLSchema, options: QueryOptions): Qu
     pageTypes,
     fingerprint,
     listQuery: (offset, limit) =>
-      `query WagtailPageList { pages(limit: ${limit}, offset: ${offset}, order: "id"${siteFilter}) { __typename id url contentType lastPublishedAt } }`,
+      `query WagtailPageList { pages(limit: ${limit}, offset: ${offset}, order: "id"${siteFilter}) { __typename id url title contentType lastPublishedAt } }`,
     detailsQuery(pages) {
       const fields = pages.map((p, i) => `p${i}: page(id: ${JSON.stringify(p.id)}) { ...${pageFragmentName(p.typename)} }`);
       const roots = [...new Set(pages.map((p) => pageFragmentName(p.typename)))];

@@ -54,8 +54,10 @@ export function stored(store: DataStore, id: string): StoredSummary | undefined 
 }
 
 export interface ListingDiff {
-  /** Listed pages to fetch. */
+  /** Listed pages to fetch: the changed ones and the pages whose own content shows one of them. */
   changed: ListedPage[];
+  /** How many of `changed` are there only because they show a page that moved, was retitled or is gone. */
+  dependents: number;
   /** Stored page ids no longer listed (deleted, unpublished, or moved out of the site). */
   removed: string[];
   /** True when nothing stored could be reused (first sync, or the queries changed). */
@@ -63,28 +65,34 @@ export interface ListingDiff {
 }
 
 export function diffListing(listed: readonly ListedPage[], store: DataStore, state: SyncState | null, fingerprint: string): ListingDiff {
-  const full = state?.fingerprint !== fingerprint;
-  const changed = listed.filter((page) => {
-    if (full || !state.references[page.id]) return true;
-    const old = stored(store, page.id);
-    return !old || old.lastPublishedAt !== page.lastPublishedAt || old.url !== page.url || old.typename !== page.__typename;
-  });
   const live = new Set(listed.map((p) => p.id));
   const removed = store.keys().filter((id) => !live.has(id));
-  return { changed, removed, full };
-}
+  if (!state || state.fingerprint !== fingerprint) return { changed: [...listed], dependents: 0, removed, full: true };
 
-/** Pages (not already being fetched) whose content mentions one of the affected ids or urls. */
-export function dependents(
-  listed: readonly ListedPage[],
-  state: SyncState | null,
-  affected: { ids: ReadonlySet<string>; urls: ReadonlySet<string> },
-  fetching: ReadonlySet<string>,
-): ListedPage[] {
-  if (!state || (affected.ids.size === 0 && affected.urls.size === 0)) return [];
-  return listed.filter((page) => {
+  // Pages whose url or title changed, or that are gone: every page embedding them holds a stale copy.
+  const affectedIds = new Set<string>();
+  const affectedUrls = new Set<string>();
+  const changed = listed.filter((page) => {
+    const old = stored(store, page.id);
+    if (!old || !state.references[page.id]) return true;
+    if (old.url !== page.url || old.title !== page.title) {
+      affectedIds.add(page.id);
+      affectedUrls.add(old.url);
+      return true;
+    }
+    return old.lastPublishedAt !== page.lastPublishedAt || old.typename !== page.__typename;
+  });
+  for (const id of removed) {
+    affectedIds.add(id);
+    const old = stored(store, id);
+    if (old) affectedUrls.add(old.url);
+  }
+
+  const fetching = new Set(changed.map((p) => p.id));
+  const dependents = listed.filter((page) => {
     if (fetching.has(page.id)) return false;
     const refs = state.references[page.id];
-    return !!refs && (refs.ids.some((id) => affected.ids.has(id)) || refs.urls.some((url) => affected.urls.has(url)));
+    return !!refs && (refs.ids.some((id) => affectedIds.has(id)) || refs.urls.some((url) => affectedUrls.has(url)));
   });
+  return { changed: [...changed, ...dependents], dependents: dependents.length, removed, full: false };
 }

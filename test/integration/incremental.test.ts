@@ -74,6 +74,8 @@ describe('incremental sync', () => {
       expect(html).toContain('/routes/day-walks/tarn-circuit-loop/');
     }
     expect(report).toMatch(new RegExp(`\\(${linking.length} because a page they show moved or changed\\)`));
+    // The move was visible in the listing, so the moved page and its dependents shared one batch.
+    expect(requests(report, 'WagtailPages')).toBe(1);
   });
 
   it('prunes deleted and unpublished pages and refreshes pages that linked to them', async () => {
