@@ -69,8 +69,9 @@ export function syntheticContent(model: SiteModel, options: SyntheticOptions): S
       collectionId: 1,
       tagIds: [],
       focalPoint: null,
-      // The caption is part of what is drawn, so shared sources keep one caption.
-      scene: { ...source.scene, caption: `${model.siteName}` },
+      // Every image draws its own scene (seed and caption), so K images are K distinct sources, as on a real
+      // site: a benchmark of the image stage must not be flattered by a content-addressed cache.
+      scene: { ...source.scene, seed: source.scene.seed + i, caption: `${model.siteName} · ${i + 1}` },
       ...(broken.has(i + 1) ? { broken: true } : {}),
     };
   });
