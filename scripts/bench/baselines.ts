@@ -22,7 +22,7 @@ import { buildEnv } from './run-build.ts';
 export const NAIVE_ENV = { CMS_CONCURRENCY: '1', CMS_BATCH_SIZE: '1' } as const;
 
 export const NAIVE_NOTE =
-  'B1 (naive) = the same project with CMS_CONCURRENCY=1 CMS_BATCH_SIZE=1: one page per request, one request at a time (the tutorial pattern), same templates.';
+  'B1 (naive) = the same project with CMS_CONCURRENCY=1 CMS_BATCH_SIZE=1: one page per request, one request at a time (the tutorial pattern), same templates, image cache warm (compared with the warm-images build).';
 export const FLOOR_NOTE =
   "B0 (render floor) = the same pages from local JSON through Astro's file() loader, no GraphQL; images still come from the CMS with an empty image cache, like a cold build.";
 

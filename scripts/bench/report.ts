@@ -19,6 +19,8 @@ export interface WorkloadSummary {
   render_floor_s: number;
   render_floor_render_s: number | null;
   naive_s: number | null;
+  /** The build B1 is compared with: every page rendered, image cache warm (as B1's is). */
+  warm_images_s: number | null;
   naive_fetch_s: number | null;
   naive_requests: number | null;
   requests: number | null;
@@ -112,6 +114,7 @@ export function summarize(result: WorkloadResult): WorkloadSummary {
     render_floor_s: med(runs.floor, (m) => m.wallS) ?? NaN,
     render_floor_render_s: med(runs.floor, (m) => m.renderS),
     naive_s: med(runs.naive, (m) => m.wallS),
+    warm_images_s: med(runs.warmImages, (m) => m.wallS),
     naive_fetch_s: med(runs.naive, (m) => m.sync?.seconds),
     naive_requests: med(runs.naive, (m) => m.requests),
     requests: med(cold, (m) => m.requests),
@@ -230,14 +233,15 @@ export function checkTargets(summaries: WorkloadSummary[]): TargetResult[] {
   }
   if (small) {
     const { s, note } = small;
-    const speedup = s.naive_s === null ? null : s.naive_s / s.cold_s;
+    // Both with the image cache warm: encoding is the same stage in both builds (P4 measures it alone).
+    const speedup = s.naive_s === null || s.warm_images_s === null ? null : s.naive_s / s.warm_images_s;
     targets.push({
       id: 'P2',
       status: verdict(speedup === null ? null : speedup >= 6),
       text:
         speedup === null
           ? `≥ 6× faster than B1: naive build not run (--skip-naive)${note}`
-          : `${f(speedup, 1)}× faster than B1 (naive ${f(s.naive_s)} s vs ${f(s.cold_s)} s), target ≥ 6×${note}`,
+          : `${f(speedup, 1)}× faster than B1 (naive ${f(s.naive_s)} s vs ${f(s.warm_images_s)} s, both with the image cache warm), target ≥ 6×${note}`,
     });
   }
   if (big) {

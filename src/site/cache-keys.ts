@@ -1,14 +1,15 @@
 /**
  * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page is rendered again only
  * when something it shows changed; otherwise Astro restores last build's HTML. Template code is covered by
- * Astro itself (a changed component invalidates its routes). A key hashes:
- *  - the page's own data;
- *  - the outline every page shows in its header, menu and breadcrumbs: each page's id, url, title, parent,
- *    menu flag and tree position, plus the Site and the render settings;
- *  - the full data of the pages it shows as cards: the children on its listing page, the pages its own
- *    fields link to, and whatever else its template declares it shows (`TemplateEntry.shows`).
- * So a body edit re-renders the page, its parent's listing page and the pages linking to it; a new page,
- * title, url or menu entry re-renders every page, since any header or breadcrumb may show it.
+ * Astro itself (a changed component invalidates its routes). A key hashes what a page shows:
+ *  - its own data;
+ *  - what every page shows: the Site, the render settings, and the menu (its pages' urls and titles);
+ *  - its breadcrumbs: its ancestors' urls and titles;
+ *  - the full data of the pages it shows as cards: the children on its listing page (and how many there
+ *    are, for the pagination), the pages its own fields link to, and whatever else its template declares
+ *    it shows (`TemplateEntry.shows`).
+ * So editing or retitling a page re-renders it, its parent's listing, its descendants' breadcrumbs and the
+ * pages linking to it; a menu change re-renders every page.
  */
 import { createHash } from 'node:crypto';
 import type { Page } from '../wagtail/schema.ts';
@@ -28,19 +29,17 @@ export function createCacheKeys(data: SiteData): CacheKeyOf {
     }
     return value;
   };
-  const outline = hash(
-    [
-      JSON.stringify(data.site),
-      JSON.stringify(data.config),
-      ...data.pages.map((p) => `${p.id}\t${p.url}\t${p.title}\t${p.parentId}\t${p.showInMenus}\t${p.treePath}`),
-    ].join('\n'),
+  const everywhere = hash(
+    JSON.stringify([data.site, data.config, data.navigation.map((p) => [p.id, p.url, p.title])]),
   );
   return (page, shown) => {
+    const crumbs = data.breadcrumbs(page).map((p) => `${p.id}\t${p.url}\t${p.title}`);
     const linked = linkedPageIds(page.fields).flatMap((id) => {
       const target = data.byId.get(id);
       return target ? [digest(target)] : [`missing:${id}`];
     });
-    return hash([outline, digest(page), ...shown.map(digest), ...linked].join('|'));
+    const children = data.children(page.id).length;
+    return hash([everywhere, digest(page), ...crumbs, `children:${children}`, ...shown.map(digest), ...linked].join('|'));
   };
 }
 

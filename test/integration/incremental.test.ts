@@ -124,4 +124,23 @@ describe('incremental sync', () => {
     expect(requests(report, 'IntrospectionQuery')).toBe(1);
     expect(t.logs.info.some((l) => l.includes('reading the schema again'))).toBe(true);
   });
+
+  it('reads the schema again when the CMS rejects a query built from the cached one (a field removed)', async () => {
+    cms = await startCms({ port: 0, content: { synthetic: { pages: 60, seed: 3 } } });
+    const t = createLoaderContext();
+    await sync(t);
+    // Simulate a schema cached before a deploy removed a field: every page type still "has" it.
+    type IntrospectedType = { name: string; interfaces?: Array<{ name: string }> | null; fields?: Array<Record<string, unknown>> | null };
+    const cached = JSON.parse(t.context.meta.get('introspection')!) as { data: { __schema: { types: IntrospectedType[] } } };
+    for (const type of cached.data.__schema.types) {
+      if (!type.interfaces?.some((i) => i.name === 'PageInterface') || !type.fields) continue;
+      type.fields.push({ name: 'removedInDeploy', args: [], type: { kind: 'SCALAR', name: 'String', ofType: null }, isDeprecated: false, deprecationReason: null });
+    }
+    t.context.meta.set('introspection', JSON.stringify(cached));
+    cms.content.updatePage(cms.store.livePages().at(-1)!.id, { title: 'Edited after the deploy' });
+    const report = await sync(t);
+    expect(t.logs.info.some((l) => l.includes('rejected a query built from the cached schema'))).toBe(true);
+    expect(requests(report, 'IntrospectionQuery')).toBe(1);
+    expect(JSON.stringify([...t.entries.values()])).not.toContain('removedInDeploy');
+  });
 });
