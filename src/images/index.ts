@@ -4,6 +4,7 @@ export { pictureHtml, escapeAttribute, DEFAULT_SIZES, type PictureAttributes } f
 export { configureImages, resetImageState, imageState, type ImageStats, type ImageLogger } from './state.ts';
 export { defaultCacheDir, publicPathFor, CACHE_DIR_ENV, type ImageConfig } from './config.ts';
 export { publishUsedVariants, serveVariants } from './publish.ts';
+export { saveSourceIndex } from './source-index.ts';
 export { reportLines } from './report.ts';
 export type {
   ProcessedImage,

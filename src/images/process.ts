@@ -1,11 +1,13 @@
 /**
  * `processImage`: source URL in, responsive variants out. Each URL is downloaded once per build however
- * many pages (or concurrent renders) ask for it; each variant file is encoded once ever (cache).
+ * many pages (or concurrent renders) ask for it, and not at all when last build's variants are still cached
+ * (source-index.ts); each variant file is encoded once ever (cache).
  */
 import { writeFile } from 'node:fs/promises';
 import { contentHash, contentTypes, variantFileName, type VariantExt } from './cache.ts';
 import { ensureFiles } from './ensure.ts';
 import { fetchSource, SourceError } from './fetch-source.ts';
+import { lookupSource, recordSource } from './source-index.ts';
 import { imageState } from './state.ts';
 import type { FailedImage, ProcessedImage, ProcessOptions } from './types.ts';
 import { DecodeError, encodeWidth, fallbackExt, inspectSource, planWidths } from './variants.ts';
@@ -34,6 +36,13 @@ async function run(src: string, options: ProcessOptions): Promise<ProcessedImage
   const { stats, config } = imageState();
   stats.startedAt ??= Date.now();
   try {
+    const indexed = await lookupSource(src);
+    if (indexed) {
+      markUsed(indexed.files);
+      stats.fromIndex++;
+      if (indexed.result.status === 'responsive') stats.reused += indexed.files.length;
+      return indexed.result;
+    }
     const bytes = await fetchSource(src);
     const hash = contentHash(bytes);
     const info = await inspectSource(bytes);
@@ -42,15 +51,14 @@ async function run(src: string, options: ProcessOptions): Promise<ProcessedImage
     if (info.kind === 'passthrough') {
       const file = variantFileName(hash, info.width, info.ext);
       await ensureFiles({ key: file, files: [file], counted: false, produce: (_, [temp]) => writeFile(temp!, bytes) });
-      markUsed([file]);
       stats.passthrough++;
-      return {
+      return remember(src, [file], {
         status: 'passthrough',
         width: info.width,
         height: info.height,
         sources: [],
         fallback: { type: contentTypes[info.ext], src: url(file) },
-      };
+      });
     }
 
     const widths = planWidths(info.width, config.widths);
@@ -73,25 +81,29 @@ async function run(src: string, options: ProcessOptions): Promise<ProcessedImage
         });
       }),
     );
-    const srcset = (ext: VariantExt) => {
-      const files = widths.map((width) => variantFileName(hash, width, ext));
-      markUsed(files);
-      return files.map((file, i) => `${url(file)} ${widths[i]}w`).join(', ');
-    };
+    const files = formats.flatMap((ext) => widths.map((width) => variantFileName(hash, width, ext)));
+    const srcset = (ext: VariantExt) => widths.map((width) => `${url(variantFileName(hash, width, ext))} ${width}w`).join(', ');
     const largest = variantFileName(hash, widths.at(-1)!, formats[1]);
-    return {
+    return remember(src, files, {
       status: 'responsive',
       width: info.width,
       height: info.height,
       sources: [{ type: 'image/webp', srcset: srcset('webp') }],
       // The largest variant as `src`: what crawlers and link previews pick up.
       fallback: { type: contentTypes[formats[1]], src: url(largest), srcset: srcset(formats[1]) },
-    };
+    });
   } catch (error) {
     return fail(src, error, options);
   } finally {
     stats.finishedAt = Date.now();
   }
+}
+
+/** A finished image: its files are used by this build, and the next one can skip its download. */
+async function remember(src: string, files: string[], result: ProcessedImage): Promise<ProcessedImage> {
+  markUsed(files);
+  await recordSource(src, { result, files });
+  return result;
 }
 
 /** Only complete images count as used: a failed one renders its original URL, so its files stay out of dist. */

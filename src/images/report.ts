@@ -11,7 +11,7 @@ export function reportLines(): string[] {
     stats.startedAt && stats.finishedAt ? ((stats.finishedAt - stats.startedAt) / 1000).toFixed(1) : '0.0';
   const lines = [
     `${stats.images} images (${stats.passthrough} passed through, ${failures.size} failed), ` +
-      `${stats.downloads} downloads (${megabytes(stats.bytesDownloaded)}), ` +
+      `${stats.downloads} downloads (${megabytes(stats.bytesDownloaded)}), ${stats.fromIndex} known from the last build, ` +
       `variants: ${stats.encoded} encoded, ${stats.reused} reused from cache, in ${seconds}s`,
   ];
   for (const failure of failures.values()) {

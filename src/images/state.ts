@@ -8,6 +8,7 @@
  */
 import pLimit, { type LimitFunction } from 'p-limit';
 import { defaultConfig, type ImageConfig } from './config.ts';
+import type { IndexedSource } from './source-index.ts';
 import type { ProcessedImage } from './types.ts';
 
 /** What processImage logs through: Astro's integration logger when the integration is installed. */
@@ -21,6 +22,8 @@ export interface ImageStats {
   images: number;
   downloads: number;
   bytesDownloaded: number;
+  /** Sources answered from the source index: variants all cached, no download. */
+  fromIndex: number;
   /** Variants written this build. */
   encoded: number;
   /** Variants found in the cache (or being written for another URL with the same bytes). */
@@ -50,6 +53,8 @@ export interface ImageState {
   encodes: Map<string, Promise<void>>;
   /** Cache file names the build referenced: exactly what gets published to dist. */
   used: Set<string>;
+  /** The source index (source-index.ts), loaded from the cache dir on first use in a build. */
+  sourceIndex: Promise<Map<string, IndexedSource>> | null;
   failures: Map<string, ImageFailure>;
   stats: ImageStats;
   downloadLimit: LimitFunction;
@@ -63,6 +68,7 @@ function emptyStats(): ImageStats {
     images: 0,
     downloads: 0,
     bytesDownloaded: 0,
+    fromIndex: 0,
     encoded: 0,
     reused: 0,
     passthrough: 0,
@@ -82,6 +88,7 @@ export function imageState(): ImageState {
       results: new Map(),
       encodes: new Map(),
       used: new Set(),
+      sourceIndex: null,
       failures: new Map(),
       stats: emptyStats(),
       downloadLimit: pLimit(config.downloadConcurrency),
@@ -108,6 +115,7 @@ export function resetImageState(): void {
   state.results.clear();
   state.encodes.clear();
   state.used.clear();
+  state.sourceIndex = null;
   state.failures.clear();
   state.stats = emptyStats();
 }

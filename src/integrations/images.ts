@@ -15,6 +15,7 @@ import {
   publishUsedVariants,
   reportLines,
   resetImageState,
+  saveSourceIndex,
   serveVariants,
   type ImageConfig,
 } from '../images/index.ts';
@@ -59,6 +60,7 @@ export function wagtailImages(options: WagtailImagesOptions = {}): AstroIntegrat
       'astro:build:done': async ({ dir, logger }) => {
         const started = Date.now();
         const published = await publishUsedVariants(fileURLToPath(dir));
+        await saveSourceIndex();
         const [summary = '', ...failures] = reportLines();
         logger.info(`${summary}; ${published} files published to _img/ in ${Date.now() - started} ms`);
         for (const line of failures) logger.warn(line);

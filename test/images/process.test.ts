@@ -8,6 +8,7 @@ import {
   imageState,
   processImage,
   resetImageState,
+  saveSourceIndex,
   type ProcessedImage,
 } from '../../src/images/index.ts';
 import { startMediaServer, type MediaServer } from './fixtures.ts';
@@ -103,10 +104,18 @@ describe('processImage', () => {
     const cold = await Promise.all(paths.map((p) => processImage(url(p))));
     const coldEncodes = imageState().stats.encoded;
     expect(coldEncodes).toBe(10 + 6 + 2);
-    resetImageState(); // what the integration does at astro:build:start
+    await saveSourceIndex(); // what the integration does at astro:build:done
+    resetImageState(); // ... and at astro:build:start
     const warm = await Promise.all(paths.map((p) => processImage(url(p))));
-    expect(imageState().stats).toMatchObject({ encoded: 0, reused: coldEncodes, downloads: 3 });
+    // Every variant of every source is cached: the source index answers without downloading.
+    expect(imageState().stats).toMatchObject({ encoded: 0, reused: coldEncodes, downloads: 0, fromIndex: 3 });
+    expect(server.hits.get('/media/large.jpg')).toBe(1);
     expect(warm).toEqual(cold);
+    // Without the index (a fresh cache dir's first build, or a lost index) the bytes are hashed again.
+    await rm(join(cacheDir, 'sources.json'));
+    resetImageState();
+    expect(await Promise.all(paths.map((p) => processImage(url(p))))).toEqual(cold);
+    expect(imageState().stats).toMatchObject({ encoded: 0, downloads: 3, fromIndex: 0 });
   });
 
   it('re-encodes only the variant missing from a partly pruned cache', async () => {
