@@ -188,14 +188,22 @@ export function parseSyncLine(text: string): SyncLine | null {
   };
 }
 
+/** Astro's durations: `850ms`, `12.34s`, or from a minute on `1m 5s`. */
+const DURATION = /(?:(\d+)m (\d+)s|([\d.]+)(ms|s))\b/;
+
+function durationSeconds(match: RegExpExecArray | null): number | null {
+  if (!match) return null;
+  if (match[1] !== undefined && match[2] !== undefined) return Number(match[1]) * 60 + Number(match[2]);
+  return match[3] && match[4] ? seconds(match[3], match[4]) : null;
+}
+
 export function parseRenderSeconds(text: string): number | null {
   const at = text.indexOf('generating static routes');
   if (at >= 0) {
-    const match = /Completed in ([\d.]+)(ms|s|m)\b/.exec(text.slice(at));
-    if (match?.[1] && match[2]) return seconds(match[1], match[2]);
+    const completed = durationSeconds(new RegExp(`Completed in ${DURATION.source}`).exec(text.slice(at)));
+    if (completed !== null) return completed;
   }
-  const built = /page\(s\) built in ([\d.]+)(ms|s|m)\b/.exec(text);
-  return built?.[1] && built[2] ? seconds(built[1], built[2]) : null;
+  return durationSeconds(new RegExp(`page\\(s\\) built in ${DURATION.source}`).exec(text));
 }
 
 function parsePagesBuilt(text: string): number | null {
