@@ -29,11 +29,18 @@ export interface Listing {
   skipped: number;
   /** Warnings for pages left out because another page has their url. */
   clashes: string[];
+  /** Rows the CMS listed, routable or not: the next sync's estimate of where the listing ends. */
+  rows: number;
   requests: number;
 }
 
-export async function listPages(session: Session, plan: QueryPlan): Promise<Listing> {
+/**
+ * `expectedRows` (what the last sync listed) says where the short page should be: a rebuild asks for exactly
+ * those chunks at once and speculates past them only if the last comes back full (the site grew).
+ */
+export async function listPages(session: Session, plan: QueryPlan, expectedRows?: number): Promise<Listing> {
   const chunks = new Map<number, ListedPage[]>();
+  const rowsIn = new Map<number, number>();
   let skipped = 0;
   let requests = 0;
   let next = 0;
@@ -50,14 +57,23 @@ export async function listPages(session: Session, plan: QueryPlan): Promise<List
       else skipped++;
     }
     chunks.set(index, routable);
+    rowsIn.set(index, pages.length);
     if (pages.length < LIST_PAGE_SIZE) shortIndex = Math.min(shortIndex, index);
   };
+  let horizon = expectedRows === undefined ? Number.POSITIVE_INFINITY : Math.floor(expectedRows / LIST_PAGE_SIZE);
   const worker = async (): Promise<void> => {
-    for (let index = next++; index <= shortIndex; index = next++) await fetchChunk(index);
+    for (let index = next++; index <= shortIndex && index <= horizon; index = next++) await fetchChunk(index);
   };
-  // The first page alone tells a small site (one short page) from a large one, without speculative requests.
-  await fetchChunk(next++);
-  await Promise.all(Array.from({ length: session.config.concurrency }, worker));
+  const workers = () => Promise.all(Array.from({ length: session.config.concurrency }, worker));
+  // Without an estimate, the first page alone tells a small site (one short page) from a large one.
+  if (expectedRows === undefined) await fetchChunk(next++);
+  await workers();
+  if (shortIndex === Number.POSITIVE_INFINITY) {
+    // Every expected chunk came back full: the site grew, so go on speculatively from the horizon.
+    next = horizon + 1;
+    horizon = Number.POSITIVE_INFINITY;
+    await workers();
+  }
 
   // A page published between two listing requests can shift into an earlier chunk: keep the first sighting.
   // Two pages on one url (a multi-site tree seen without CMS_SITE_HOSTNAME) cannot both be routed.
@@ -78,5 +94,7 @@ export async function listPages(session: Session, plan: QueryPlan): Promise<List
       pages.push(page);
     }
   }
-  return { pages, skipped, clashes, requests };
+  let rows = 0;
+  for (let index = 0; index <= shortIndex; index++) rows += rowsIn.get(index) ?? 0;
+  return { pages, skipped, clashes, rows, requests };
 }

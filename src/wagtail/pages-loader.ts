@@ -21,15 +21,15 @@ export function wagtailPagesLoader(options: WagtailOptions = {}): Loader {
       const timer = createPhaseTimer();
       logger.info(`Syncing pages from ${session.config.endpoint}`);
 
+      const state = readState(meta);
       let introspected = await timer.phase('introspection', () => introspect(session, meta));
-      const listing = await timer.phase('listing', () => listPages(session, introspected.plan));
+      const listing = await timer.phase('listing', () => listPages(session, introspected.plan, state?.listedRows));
       for (const clash of listing.clashes) logger.warn(clash);
       if (introspected.cached && listing.pages.some((p) => !introspected.plan.pageTypes.has(p.__typename))) {
         logger.info('The CMS lists a page type the cached schema does not know: reading the schema again.');
         introspected = await timer.phase('introspection', () => introspect(session, meta, true));
       }
 
-      const state = readState(meta);
       // Stored entries hold absolute media URLs of the CMS they came from: another endpoint refetches all.
       const fingerprintOf = (planFingerprint: string): string => `${planFingerprint}@${session.config.endpoint}`;
       const fetchAll = async (fresh: boolean) => {
@@ -69,7 +69,7 @@ export function wagtailPagesLoader(options: WagtailOptions = {}): Loader {
           store.set({ id: page.id, data: page, digest: generateDigest(page) });
           references[page.id] = fetched.references.get(page.id) ?? { ids: [], urls: [] };
         }
-        writeState(meta, { version: 1, fingerprint: fingerprintOf(plan.fingerprint), references });
+        writeState(meta, { version: 1, fingerprint: fingerprintOf(plan.fingerprint), references, listedRows: listing.rows });
       });
 
       logger.info(

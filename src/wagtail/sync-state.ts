@@ -21,6 +21,8 @@ export interface SyncState {
   fingerprint: string;
   /** By page id: the pages and internal urls its content mentions. */
   references: Record<string, References>;
+  /** Rows the last listing returned, so the next one asks for exactly as many chunks. */
+  listedRows?: number;
 }
 
 export function readState(meta: MetaStore): SyncState | null {
