@@ -54,7 +54,10 @@ it('builds pages with cached, published variants; a second build encodes nothing
     /fell back to the original URL: \S+\/media\/missing\.jpg on \/(other\/)?, \/(other\/)? \(HTTP 404/,
   );
 
-  const cached = await readdir(join(work, 'astro-cache', 'wagtail-images'));
+  // The cache holds the variants and the source index (sources.json); only variants are published.
+  const cacheFiles = await readdir(join(work, 'astro-cache', 'wagtail-images'));
+  expect(cacheFiles).toContain('sources.json');
+  const cached = cacheFiles.filter((file) => file !== 'sources.json');
   const published = await readdir(join(work, 'dist', '_img'));
   expect(published.sort()).toEqual(cached.sort());
   expect(published).toHaveLength(17);
@@ -69,5 +72,7 @@ it('builds pages with cached, published variants; a second build encodes nothing
 
   const warm = await build();
   expect(warm).toMatch(/variants: 0 encoded, 16 reused/);
+  // Every cached source is known from the source index: the warm build downloads nothing it can reuse.
+  expect(media.hits.get('/media/large.jpg')).toBe(1);
   expect((await readdir(join(work, 'dist', '_img'))).sort()).toEqual(published.sort());
 });
