@@ -11,13 +11,12 @@
  *   then `await` each page's query in a loop), with the same templates: the difference is the fetching
  *   strategy alone.
  */
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CmsProcess } from './cms-process.ts';
-import { copyProject, repoRoot } from './project-copy.ts';
-import { buildEnv } from './run-build.ts';
+import { runJsonChild } from './json-child.ts';
+import { copyProject } from './project-copy.ts';
 
 export const NAIVE_ENV = { CMS_CONCURRENCY: '1', CMS_BATCH_SIZE: '1' } as const;
 
@@ -56,24 +55,5 @@ export async function prepareFloorProject(snapshot: string, target: string, cms:
 }
 
 function dumpEntries(snapshot: string, out: string, endpoint: string): Promise<Record<string, number>> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [DUMP_SCRIPT, '--root', snapshot, '--out', out], {
-      cwd: repoRoot,
-      env: buildEnv({ CMS_GRAPHQL_URL: endpoint }),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`dumping the entries failed (exit ${code}):\n${stderr.slice(-3000)}`));
-      try {
-        resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, number>);
-      } catch {
-        reject(new Error(`dump-entries printed no counts:\n${stdout}\n${stderr}`));
-      }
-    });
-  });
+  return runJsonChild(DUMP_SCRIPT, ['--root', snapshot, '--out', out], { CMS_GRAPHQL_URL: endpoint }, 'dumping the entries');
 }

@@ -4,12 +4,10 @@
  * (empty image cache) and its "warm images" builds (empty Astro cache, so every page renders and asks for
  * its images, with the cold build's image cache kept), measured by `workloads.ts`.
  */
-import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { repoRoot } from './project-copy.ts';
-import { buildEnv } from './run-build.ts';
+import { runJsonChild } from './json-child.ts';
 
 const WORKER = fileURLToPath(new URL('./image-worker.ts', import.meta.url));
 
@@ -41,24 +39,6 @@ export async function compareWithBareSharp(options: {
 }): Promise<ImageComparison> {
   const urlFile = join(options.workDir, 'image-urls.txt');
   await writeFile(urlFile, `${options.urls.join('\n')}\n`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [WORKER, '--root', options.snapshot, '--urls', urlFile, '--work', join(options.workDir, 'image-compare'), '--runs', String(options.runs)],
-      { cwd: repoRoot, env: buildEnv({}), stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`the image comparison failed (exit ${code}):\n${stderr.slice(-3000)}`));
-      try {
-        resolve(JSON.parse(stdout.trim().split('\n').at(-1) ?? '') as ImageComparison);
-      } catch {
-        reject(new Error(`image-worker printed no result:\n${stdout}\n${stderr}`));
-      }
-    });
-  });
+  const args = ['--root', options.snapshot, '--urls', urlFile, '--work', join(options.workDir, 'image-compare'), '--runs', String(options.runs)];
+  return runJsonChild<ImageComparison>(WORKER, args, {}, 'the image comparison');
 }
