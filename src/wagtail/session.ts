@@ -9,7 +9,7 @@ import { createCmsClient, type CmsClient, type GraphQLResult } from './client.ts
 import { resolveConfig, type WagtailConfig, type WagtailOptions } from './config.ts';
 import { CmsRequestError, CmsResponseError, describe } from './errors.ts';
 import { buildQueryPlan, type QueryPlan } from './query-builder.ts';
-import { backoffDelay, sleep, type RetryPolicy } from './retry.ts';
+import { backoffDelay, defaultRetryPolicy, sleep, type RetryPolicy } from './retry.ts';
 
 export interface Session {
   config: WagtailConfig;
@@ -22,7 +22,7 @@ export function createSession(
   onRetry?: (message: string) => void,
 ): Session {
   const config = resolveConfig(options);
-  const retry: RetryPolicy = { retries: config.retries, baseDelayMs: 250, maxDelayMs: 10_000 };
+  const retry: RetryPolicy = { ...defaultRetryPolicy, retries: config.retries };
   const headers: Record<string, string> = {};
   if (config.authHeader) {
     const at = config.authHeader.indexOf(':');
