@@ -43,7 +43,7 @@ export function createSession(
  * A request whose answer must be free of GraphQL errors (listing, site, redirects): errors are retried like
  * transport failures, since a fault on one row would otherwise silently drop pages from the site.
  */
-export async function requestComplete<T>(session: Session, operation: string, query: string): Promise<T> {
+async function requestComplete<T>(session: Session, operation: string, query: string): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const result: GraphQLResult<T> = await session.client.request<T>(operation, query);
     if (result.errors.length === 0) return result.data;

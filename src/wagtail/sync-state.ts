@@ -41,14 +41,14 @@ export function writeState(meta: MetaStore, state: SyncState): void {
 }
 
 /** The fields of a stored entry the diff compares. */
-export interface StoredSummary {
+interface StoredSummary {
   url: string;
   title: string;
   typename: string;
   lastPublishedAt: string | null;
 }
 
-export function stored(store: DataStore, id: string): StoredSummary | undefined {
+function stored(store: DataStore, id: string): StoredSummary | undefined {
   const data = store.get(id)?.data;
   if (!data) return undefined;
   const text = (key: string): string => (typeof data[key] === 'string' ? data[key] : '');
