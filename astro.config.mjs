@@ -1,6 +1,8 @@
 // @ts-check
+import netlify from '@netlify/vite-plugin';
 import { defineConfig } from 'astro/config';
 import { demoCms } from './src/integrations/demo-cms.ts';
+import { functionsData } from './src/integrations/functions-data.ts';
 import { wagtailImages } from './src/integrations/images.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
 import { renderReport } from './src/integrations/render-report.ts';
@@ -25,13 +27,17 @@ function buildConcurrency() {
 export default defineConfig({
   // Canonical URLs, the sitemap and RSS need the public origin; Netlify sets URL on its builds.
   site: process.env.SITE_URL || process.env.URL || 'http://localhost:4321',
-  integrations: [demoCms(), wagtailImages(), linkCheck(), renderReport()],
+  integrations: [demoCms(), wagtailImages(), linkCheck(), renderReport(), functionsData()],
   // Astro's cache (the content data store, the image cache) persists between builds; keep it where CI caches.
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   devToolbar: { enabled: false },
   // Pages rendered at once. Rendering waits on image downloads from the CMS, so overlapping pages wins:
   // 4 cut a 1,000-page build from 11.0 s to 7.5 s here (8 gained nothing more on 2 cores).
   build: { concurrency: buildConcurrency() },
+  // Netlify's local emulation under `astro dev`: functions/ answer /api/*, with a local Blobs store. Dev
+  // only (the site stays static files). Edge functions need Deno, which is not installed here; images are
+  // this project's own sharp stage.
+  vite: { plugins: [netlify({ edgeFunctions: { enabled: false }, images: { enabled: false } })] },
   // Unchanged pages are restored from the last build instead of rendered (keys: src/site/cache-keys.ts).
   experimental: { incrementalBuild: true },
 });

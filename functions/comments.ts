@@ -92,7 +92,7 @@ function isFormPost(request: Request): boolean {
 
 /**
  * A browser without JavaScript posted the form: send it back to the page with the outcome in the query,
- * which the comments section turns into a notice. The target is the page's URL from the build, never
+ * whose fragment shows the comments section's notice for it. The target is the page's URL from the build, never
  * anything the request said, so this cannot redirect elsewhere.
  */
 function formAnswer(outcome: 'pending' | 'approved' | 'error', pageId: string | undefined): Response {
@@ -103,5 +103,5 @@ function formAnswer(outcome: 'pending' | 'approved' | 'error', pageId: string | 
   } catch {
     // The page list is unreadable: the home page is still a better answer than an error.
   }
-  return new Response(null, { status: 303, headers: { location: `${target}?comment=${outcome}#comments`, 'cache-control': 'no-store' } });
+  return new Response(null, { status: 303, headers: { location: `${target}?comment=${outcome}#comment-${outcome}`, 'cache-control': 'no-store' } });
 }

@@ -3,7 +3,8 @@
  * when something it shows changed; otherwise Astro restores last build's HTML. Template code is covered by
  * Astro itself (a changed component invalidates its routes). A key hashes what a page shows:
  *  - its own data;
- *  - what every page shows: the Site, the render settings, and the menu (its pages' urls and titles);
+ *  - what every page shows: the Site, the render settings, the menu (its pages' urls and titles), and the
+ *    article types (they decide which pages carry a comments section);
  *  - its breadcrumbs: its ancestors' urls and titles;
  *  - the full data of the pages it shows as cards: the children on its listing page (and how many there
  *    are, for the pagination), the pages its own fields link to, and whatever else its template declares
@@ -30,7 +31,7 @@ export function createCacheKeys(data: SiteData): CacheKeyOf {
     return value;
   };
   const everywhere = hash(
-    JSON.stringify([data.site, data.config, data.navigation.map((p) => [p.id, p.url, p.title])]),
+    JSON.stringify([data.site, data.config, data.navigation.map((p) => [p.id, p.url, p.title]), [...data.articleDateField.keys()]]),
   );
   return (page, shown) => {
     const crumbs = data.breadcrumbs(page).map((p) => `${p.id}\t${p.url}\t${p.title}`);

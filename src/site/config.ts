@@ -11,6 +11,11 @@ export interface RenderConfig {
   linkCheck: 'off' | 'warn' | 'error';
   /** `SITE_LANG`: BCP 47 language of the content, for `<html lang>` and date/number formats. Default `en`. */
   lang: string;
+  /**
+   * `COMMENTS_CONTENT_TYPES`: `app.Model` list of page types that take comments; null for the article types
+   * (as for the feed), `[]` (`none`) to turn comments off.
+   */
+  commentsContentTypes: string[] | null;
 }
 
 export class RenderConfigError extends Error {
@@ -23,15 +28,9 @@ export class RenderConfigError extends Error {
 const CONTENT_TYPE = /^[A-Za-z_][\w]*\.[A-Za-z_]\w*$/;
 
 export function readRenderConfig(env: Record<string, string | undefined> = process.env): RenderConfig {
-  let rssContentTypes: string[] | null = null;
-  const types = env.RSS_CONTENT_TYPES?.trim();
-  if (types) {
-    rssContentTypes = types.split(',').map((t) => t.trim()).filter(Boolean);
-    const bad = rssContentTypes.find((t) => !CONTENT_TYPE.test(t));
-    if (bad !== undefined) {
-      throw new RenderConfigError('RSS_CONTENT_TYPES', types, 'a comma-separated list of app.Model names (blog.BlogPage)');
-    }
-  }
+  const rssContentTypes = contentTypes(env, 'RSS_CONTENT_TYPES');
+  const commentsValue = env.COMMENTS_CONTENT_TYPES?.trim().toLowerCase();
+  const commentsContentTypes = commentsValue === 'none' ? [] : contentTypes(env, 'COMMENTS_CONTENT_TYPES');
 
   let rssMaxItems = 50;
   const max = env.RSS_MAX_ITEMS?.trim();
@@ -56,5 +55,16 @@ export function readRenderConfig(env: Record<string, string | undefined> = proce
     throw new RenderConfigError('SITE_LANG', langValue, 'a BCP 47 language tag such as en, fr or pt-BR');
   }
 
-  return { rssContentTypes, rssMaxItems, linkCheck: check, lang };
+  return { rssContentTypes, rssMaxItems, linkCheck: check, lang, commentsContentTypes };
+}
+
+/** A comma-separated list of `app.Model` names, or null when the variable is unset. */
+function contentTypes(env: Record<string, string | undefined>, variable: string): string[] | null {
+  const value = env[variable]?.trim();
+  if (!value) return null;
+  const types = value.split(',').map((t) => t.trim()).filter(Boolean);
+  if (types.some((t) => !CONTENT_TYPE.test(t))) {
+    throw new RenderConfigError(variable, value, 'a comma-separated list of app.Model names (blog.BlogPage)');
+  }
+  return types;
 }

@@ -170,9 +170,9 @@ describe('posting and listing', () => {
       );
     const ok = await post(new URLSearchParams({ page, name: 'Form', body: 'No script here', website: '' }).toString());
     expect(ok.status).toBe(303);
-    expect(ok.headers.get('location')).toBe(`/journal/post-${page}/?comment=pending#comments`);
+    expect(ok.headers.get('location')).toBe(`/journal/post-${page}/?comment=pending#comment-pending`);
     const bad = await post(new URLSearchParams({ page, name: '', body: '' }).toString());
-    expect(bad.headers.get('location')).toBe(`/journal/post-${page}/?comment=error#comments`);
+    expect(bad.headers.get('location')).toBe(`/journal/post-${page}/?comment=error#comment-error`);
   });
 });
 

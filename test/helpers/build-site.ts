@@ -18,7 +18,8 @@ export function buildSite(env: Record<string, string | undefined>, outDir?: stri
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...(outDir ? ['--outDir', outDir] : [])], {
       cwd: projectRoot,
-      env: { ...process.env, VITEST: undefined, FORCE_COLOR: '0', NO_COLOR: '1', ...env },
+      // A build into its own outDir keeps its functions data beside it, not in the project's functions/_generated.
+      env: { ...process.env, VITEST: undefined, FORCE_COLOR: '0', NO_COLOR: '1', ...(outDir ? { FUNCTIONS_DATA_DIR: `${outDir}-functions-data` } : {}), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -92,7 +92,10 @@ describe('field readers', () => {
 
 describe('render config', () => {
   it('validates its variables and names the one at fault', () => {
-    expect(readRenderConfig({})).toEqual({ rssContentTypes: null, rssMaxItems: 50, linkCheck: 'warn', lang: 'en' });
+    expect(readRenderConfig({})).toEqual({ rssContentTypes: null, rssMaxItems: 50, linkCheck: 'warn', lang: 'en', commentsContentTypes: null });
+    expect(readRenderConfig({ COMMENTS_CONTENT_TYPES: 'None' }).commentsContentTypes).toEqual([]);
+    expect(readRenderConfig({ COMMENTS_CONTENT_TYPES: 'blog.BlogPage, news.Item' }).commentsContentTypes).toEqual(['blog.BlogPage', 'news.Item']);
+    expect(() => readRenderConfig({ COMMENTS_CONTENT_TYPES: 'BlogPage' })).toThrow('COMMENTS_CONTENT_TYPES');
     expect(() => readRenderConfig({ LINK_CHECK: 'loud' })).toThrow('LINK_CHECK="loud" is not valid');
     expect(() => readRenderConfig({ RSS_CONTENT_TYPES: 'BlogPage' })).toThrow('RSS_CONTENT_TYPES');
     expect(() => readRenderConfig({ RSS_MAX_ITEMS: '0' })).toThrow('RSS_MAX_ITEMS');
