@@ -1,33 +1,42 @@
 /**
- * Builds the demo site against a demo CMS that stays up during the tests (documents and embeds live on the
- * CMS, as in production), then serves dist/ like the CDN does.
+ * Runs the production output as Netlify would: `netlify serve --offline` builds the demo site against a
+ * demo CMS that stays up during the tests (documents and embeds live on the CMS, as in production), then
+ * serves dist/ like the CDN and functions/ like Netlify Functions, with a local Blobs store.
  */
-import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startCms } from '../../cms/server.ts';
-import { buildSite, projectRoot } from '../helpers/build-site.ts';
-import { serveStatic } from '../helpers/static-server.ts';
+import { netlifyServe } from '../helpers/netlify-serve.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     cmsUrl: string;
+    adminToken: string;
   }
 }
 
+const ADMIN_TOKEN = 'browser-tests-moderator-token';
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const cms = await startCms({ port: 0, content: 'demo' });
-  const outDir = join(projectRoot, 'dist');
-  const build = await buildSite({ CMS_GRAPHQL_URL: cms.url }, outDir);
-  if (build.code !== 0) {
+  let site;
+  try {
+    site = await netlifyServe({
+      CMS_GRAPHQL_URL: cms.url,
+      COMMENTS_ADMIN_TOKEN: ADMIN_TOKEN,
+      COMMENTS_MODERATION: 'pre',
+      // One browser posts every test's comments: the limit itself is covered by the function tests.
+      COMMENTS_RATE_LIMIT: '0',
+    });
+  } catch (error) {
     await cms.close();
-    throw new Error(`The demo site did not build:\n${build.output.slice(-6000)}`);
+    throw error;
   }
-  const server = await serveStatic(outDir);
-  project.provide('baseUrl', server.url);
+  project.provide('baseUrl', site.url);
   project.provide('cmsUrl', cms.url);
+  project.provide('adminToken', ADMIN_TOKEN);
   return async () => {
-    await server.close();
+    await site.close();
     await cms.close();
   };
 }

@@ -31,7 +31,9 @@ async function brokenImages(page: Page): Promise<string[]> {
       await new Promise((r) => setTimeout(r, 30));
     }
   });
-  await page.waitForLoadState('networkidle');
+  // `networkidle` may already have been reached before the scroll started the lazy loads; an image that
+  // failed is `complete` too (with no natural width), so waiting for all to complete cannot hide one.
+  await page.waitForFunction(() => [...document.images].every((img) => img.complete), undefined, { timeout: 15_000 }).catch(() => undefined);
   return page.$$eval('img', (images) =>
     images
       .filter((img) => !img.complete || img.naturalWidth === 0)
