@@ -54,6 +54,36 @@ export function readCommentsSettings(env: Record<string, string | undefined> = p
   };
 }
 
+export interface WebhookSettings {
+  /** `WEBHOOK_SECRET`: the secret Wagtail signs deliveries with; null turns the webhook off (503). */
+  secret: string | null;
+  /** `NETLIFY_BUILD_HOOK_URL`: the build hook a delivery triggers; null turns the webhook off (503). */
+  buildHookUrl: string | null;
+  /**
+   * `WEBHOOK_COALESCE_MS`: how long after the first event of a burst the build is triggered; later events
+   * join it (default 5000, at most 8000: the function waits that long, and Netlify stops a synchronous
+   * function after 10 s).
+   */
+  coalesceMs: number;
+  /** `WEBHOOK_HOOK_RETRIES`: retries of a failing build-hook call before answering 502 (default 2). */
+  hookRetries: number;
+}
+
+export function readWebhookSettings(env: Record<string, string | undefined> = process.env): WebhookSettings {
+  const secret = env.WEBHOOK_SECRET?.trim() || null;
+  if (secret !== null && secret.length < 16) {
+    throw new FunctionConfigError('WEBHOOK_SECRET', '…', 'at least 16 characters (openssl rand -hex 32 makes one)');
+  }
+  const hook = env.NETLIFY_BUILD_HOOK_URL?.trim() || null;
+  if (hook !== null && !URL.canParse(hook)) throw new FunctionConfigError('NETLIFY_BUILD_HOOK_URL', hook, 'an absolute URL (https://api.netlify.com/build_hooks/…)');
+  return {
+    secret,
+    buildHookUrl: hook,
+    coalesceMs: integer('WEBHOOK_COALESCE_MS', 5000, 0, 8000)(env.WEBHOOK_COALESCE_MS),
+    hookRetries: integer('WEBHOOK_HOOK_RETRIES', 2, 0, 5)(env.WEBHOOK_HOOK_RETRIES),
+  };
+}
+
 /**
  * Where the build leaves the data functions read (the page list, the search index). Relative to the
  * working directory, which is the project root under `netlify dev`/`serve` and the bundle root on Netlify,
