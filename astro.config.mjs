@@ -1,7 +1,9 @@
 // @ts-check
 import netlify from '@netlify/vite-plugin';
 import { defineConfig } from 'astro/config';
+import { buildTrigger } from './src/integrations/build-trigger.ts';
 import { demoCms } from './src/integrations/demo-cms.ts';
+import { devRefresh } from './src/integrations/dev-refresh.ts';
 import { functionsData } from './src/integrations/functions-data.ts';
 import { wagtailImages } from './src/integrations/images.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
@@ -27,7 +29,7 @@ function buildConcurrency() {
 export default defineConfig({
   // Canonical URLs, the sitemap and RSS need the public origin; Netlify sets URL on its builds.
   site: process.env.SITE_URL || process.env.URL || 'http://localhost:4321',
-  integrations: [demoCms(), wagtailImages(), linkCheck(), renderReport(), functionsData()],
+  integrations: [buildTrigger(), demoCms(), wagtailImages(), linkCheck(), renderReport(), functionsData(), devRefresh()],
   // Astro's cache (the content data store, the image cache) persists between builds; keep it where CI caches.
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   devToolbar: { enabled: false },
