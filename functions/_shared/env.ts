@@ -61,8 +61,8 @@ export interface WebhookSettings {
   buildHookUrl: string | null;
   /**
    * `WEBHOOK_COALESCE_MS`: how long after the first event of a burst the build is triggered; later events
-   * join it (default 5000, at most 8000: the function waits that long, and Netlify stops a synchronous
-   * function after 10 s).
+   * join it (default 4000, at most 5000). The first delivery waits that long, then up to three hook
+   * attempts of 1.5 s each: under the 10 s Netlify gives a synchronous function.
    */
   coalesceMs: number;
   /** `WEBHOOK_HOOK_RETRIES`: retries of a failing build-hook call before answering 502 (default 2). */
@@ -79,8 +79,8 @@ export function readWebhookSettings(env: Record<string, string | undefined> = pr
   return {
     secret,
     buildHookUrl: hook,
-    coalesceMs: integer('WEBHOOK_COALESCE_MS', 5000, 0, 8000)(env.WEBHOOK_COALESCE_MS),
-    hookRetries: integer('WEBHOOK_HOOK_RETRIES', 2, 0, 5)(env.WEBHOOK_HOOK_RETRIES),
+    coalesceMs: integer('WEBHOOK_COALESCE_MS', 4000, 0, 5000)(env.WEBHOOK_COALESCE_MS),
+    hookRetries: integer('WEBHOOK_HOOK_RETRIES', 2, 0, 2)(env.WEBHOOK_HOOK_RETRIES),
   };
 }
 
