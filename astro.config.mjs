@@ -1,9 +1,11 @@
 // @ts-check
+import netlifyAdapter from '@astrojs/netlify';
 import netlify from '@netlify/vite-plugin';
 import { defineConfig } from 'astro/config';
 import { buildTrigger } from './src/integrations/build-trigger.ts';
 import { demoCms } from './src/integrations/demo-cms.ts';
 import { devRefresh } from './src/integrations/dev-refresh.ts';
+import { previewRoute } from './src/integrations/preview-route.ts';
 import { functionsData } from './src/integrations/functions-data.ts';
 import { wagtailImages } from './src/integrations/images.ts';
 import { linkCheck } from './src/integrations/link-check.ts';
@@ -29,7 +31,21 @@ function buildConcurrency() {
 export default defineConfig({
   // Canonical URLs, the sitemap and RSS need the public origin; Netlify sets URL on its builds.
   site: process.env.SITE_URL || process.env.URL || 'http://localhost:4321',
-  integrations: [buildTrigger(), demoCms(), wagtailImages(), linkCheck(), renderReport(), functionsData(), devRefresh()],
+  integrations: [
+    buildTrigger(),
+    demoCms(),
+    wagtailImages(),
+    linkCheck(),
+    renderReport(),
+    functionsData(),
+    devRefresh(),
+    previewRoute(),
+  ],
+  // Every page is a static file except the draft preview (src/pages/preview.astro), which the adapter
+  // turns into a Netlify Function, narrowed to /preview by previewRoute (Astro runs the adapter's hooks
+  // first). Its dev emulation is off: @netlify/vite-plugin below provides it, without edge functions
+  // (they need Deno) or Netlify's image CDN (images are this project's sharp stage).
+  adapter: netlifyAdapter({ devFeatures: false, imageCDN: false }),
   // Astro's cache (the content data store, the image cache) persists between builds; keep it where CI caches.
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   devToolbar: { enabled: false },

@@ -13,6 +13,7 @@ import type { FailedImage, ProcessedImage, ProcessOptions } from './types.ts';
 import { DecodeError, encodeWidth, fallbackExt, inspectSource, planWidths } from './variants.ts';
 
 export function processImage(src: string, options: ProcessOptions = {}): Promise<ProcessedImage> {
+  if (options.passthrough) return Promise.resolve(passthrough(src, options));
   const state = imageState();
   let result = state.results.get(src);
   if (!result) {
@@ -24,6 +25,11 @@ export function processImage(src: string, options: ProcessOptions = {}): Promise
     }
   }
   return result.then((image) => (image.status === 'failed' ? withCaller(src, image, options) : image));
+}
+
+/** The source URL as a plain `<img>` (a preview's way): shaped like a failure, but nothing failed or is reported. */
+function passthrough(src: string, options: ProcessOptions): ProcessedImage {
+  return { status: 'failed', width: options.width, height: options.height, sources: [], fallback: { src }, reason: 'not processed in a preview' };
 }
 
 /** Later callers of a failed URL: no second warning, but the report lists their page too. */

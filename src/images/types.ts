@@ -47,4 +47,9 @@ export interface ProcessOptions {
   height?: number;
   /** Where the image is used (page URL, "blog/foo: body"), named by the warning if it fails. */
   context?: string;
+  /**
+   * Render the source URL as it is, with no variants: for draft previews rendered on request, where there
+   * is no image cache and a visitor must not wait for encodes.
+   */
+  passthrough?: boolean;
 }

@@ -33,6 +33,8 @@ export interface QueryPlan {
   listQuery(offset: number, limit: number): string;
   /** One request for several pages: `p0: page(id: ..) {...}` aliases, answered under `p<i>`. */
   detailsQuery(pages: readonly PageRef[]): string;
+  /** The draft a preview token stands for, with its type's fragment (the type asked first: see preview.ts). */
+  previewQuery(token: string, typename: string): string;
   /** Changes whenever any query would change: entries fetched under another fingerprint are refetched. */
   fingerprint: string;
 }
@@ -108,6 +110,10 @@ export function buildQueryPlan(schema: GraphQLSchema, options: QueryOptions): Qu
       const fields = pages.map((p, i) => `p${i}: page(id: ${JSON.stringify(p.id)}) { ...${pageFragmentName(p.typename)} }`);
       const roots = [...new Set(pages.map((p) => pageFragmentName(p.typename)))];
       return `query WagtailPages { ${fields.join(' ')} }\n${withDependencies(roots, fragments).join('\n')}`;
+    },
+    previewQuery(token, typename) {
+      const root = pageFragmentName(typename);
+      return `query WagtailPreview { page(token: ${JSON.stringify(token)}) { ...${root} } }\n${withDependencies([root], fragments).join('\n')}`;
     },
   };
 }
