@@ -7,12 +7,17 @@
  *   POST   /__cms/stats/reset
  *   GET    /__cms/pages/:id             one page in stored form
  *   POST   /__cms/pages                 add   {parentId, type, title, slug?, fields?, showInMenus?, live?}
- *   PATCH  /__cms/pages/:id             change {title?, slug?, fields?, seoTitle?, searchDescription?, showInMenus?}
- *   POST   /__cms/pages/:id/publish
+ *   PATCH  /__cms/pages/:id             change and publish {title?, slug?, fields?, seoTitle?, searchDescription?, showInMenus?}
+ *   POST   /__cms/pages/:id/draft       save a draft {title?, slug?, fields?, seoTitle?, searchDescription?, showInMenus?}
+ *   POST   /__cms/pages/:id/preview-token  {ttlSeconds?} → {token, url, contentType, expiresAt}
+ *   POST   /__cms/pages/:id/publish     publish the latest revision
  *   POST   /__cms/pages/:id/unpublish   {includeDescendants?: boolean = true}
+ *   POST   /__cms/pages/:id/move        {parentId}
  *   DELETE /__cms/pages/:id
  *   GET|POST /__cms/faults              FaultOptions (POST merges)
  *   GET|POST /__cms/latency             LatencyOptions (POST merges)
+ *   GET|POST|DELETE /__cms/webhook      target and deliveries; POST {url, secret, retries?, retryDelayMs?, timeoutMs?} sets, DELETE turns off
+ *   POST   /__cms/webhook/flush         waits for queued deliveries, answers them
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -23,6 +28,7 @@ import { readBody, sendJson } from './http-util.ts';
 import type { FaultOptions, LatencyOptions } from './options.ts';
 import { FAULT_KINDS } from './options.ts';
 import type { CmsStats } from './stats.ts';
+import type { WebhookDelivery, WebhookOptions, WebhookSender } from './webhook.ts';
 
 export interface AdminTarget {
   store: ContentStore;
@@ -32,6 +38,10 @@ export interface AdminTarget {
   setFaults(options: FaultOptions): void;
   latency(): LatencyOptions;
   setLatency(options: LatencyOptions): void;
+  webhook(): WebhookSender['target'];
+  setWebhook(options: WebhookOptions | null): void;
+  webhookDeliveries(): WebhookDelivery[];
+  flushWebhooks(): Promise<WebhookDelivery[]>;
 }
 
 const fields = z.record(z.string(), z.unknown());
@@ -50,6 +60,15 @@ const newPageSchema = patchSchema.extend({
   live: z.boolean().optional(),
 });
 const unpublishSchema = z.strictObject({ includeDescendants: z.boolean().optional() });
+const moveSchema = z.strictObject({ parentId: z.number().int().positive() });
+const previewTokenSchema = z.strictObject({ ttlSeconds: z.number().positive().optional() });
+const webhookSchema = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }),
+  secret: z.string().min(1),
+  retries: z.number().int().min(0).max(10).optional(),
+  retryDelayMs: z.number().min(0).optional(),
+  timeoutMs: z.number().min(0).optional(),
+});
 const faultKind = z.enum(FAULT_KINDS);
 const faultsSchema = z.strictObject({
   rate: z.number().min(0).max(1).optional(),
@@ -86,10 +105,13 @@ function pageSummary(store: ContentStore, page: PageRecord) {
     url: store.url(page),
     urlPath: page.urlPath,
     live: page.live,
+    hasUnpublishedChanges: page.hasUnpublishedChanges,
     showInMenus: page.showInMenus,
     firstPublishedAt: page.firstPublishedAt,
     lastPublishedAt: page.lastPublishedAt,
     fields: page.fields,
+    /** The latest revision when it is not what is live (a draft, or a page not live). */
+    draft: page.hasUnpublishedChanges ? store.latestRevision(page.id) : null,
   };
 }
 
@@ -140,11 +162,16 @@ export async function handleAdmin(target: AdminTarget, req: IncomingMessage, res
           'GET /__cms/pages/:id',
           'POST /__cms/pages',
           'PATCH /__cms/pages/:id',
+          'POST /__cms/pages/:id/draft',
+          'POST /__cms/pages/:id/preview-token',
           'POST /__cms/pages/:id/publish',
           'POST /__cms/pages/:id/unpublish',
+          'POST /__cms/pages/:id/move',
           'DELETE /__cms/pages/:id',
           'GET|POST /__cms/faults',
           'GET|POST /__cms/latency',
+          'GET|POST|DELETE /__cms/webhook',
+          'POST /__cms/webhook/flush',
         ],
       });
     }
@@ -167,6 +194,16 @@ export async function handleAdmin(target: AdminTarget, req: IncomingMessage, res
       if (method === 'POST') target.setLatency(await jsonBody(req, latencySchema));
       return sendJson(res, 200, target.latency());
     }
+    if (route === '/__cms/webhook') {
+      allow('GET', 'POST', 'DELETE');
+      if (method === 'POST') target.setWebhook(await jsonBody(req, webhookSchema));
+      if (method === 'DELETE') target.setWebhook(null);
+      return sendJson(res, 200, { webhook: target.webhook(), deliveries: target.webhookDeliveries() });
+    }
+    if (route === '/__cms/webhook/flush') {
+      allow('POST');
+      return sendJson(res, 200, { webhook: target.webhook(), deliveries: await target.flushWebhooks() });
+    }
     if (route === '/__cms/pages') {
       allow('POST');
       const body = await jsonBody(req, newPageSchema);
@@ -181,13 +218,24 @@ export async function handleAdmin(target: AdminTarget, req: IncomingMessage, res
       const body = await jsonBody(req, patchSchema);
       return sendJson(res, 200, { page: pageSummary(store, store.updatePage(id, body)) });
     }
-    if ((match = /^\/__cms\/pages\/([^/]+)\/(publish|unpublish)$/.exec(route))) {
+    if ((match = /^\/__cms\/pages\/([^/]+)\/(publish|unpublish|draft|preview-token|move)$/.exec(route))) {
       allow('POST');
       const id = pageId(match[1] as string);
-      if (match[2] === 'publish') return sendJson(res, 200, { page: pageSummary(store, store.publishPage(id)) });
-      const body = await jsonBody(req, unpublishSchema, true);
-      const pages = store.unpublishPage(id, body);
-      return sendJson(res, 200, { unpublished: pages.map((p) => p.id) });
+      switch (match[2]) {
+        case 'publish':
+          return sendJson(res, 200, { page: pageSummary(store, store.publishPage(id)) });
+        case 'draft':
+          return sendJson(res, 200, { page: pageSummary(store, store.saveDraft(id, await jsonBody(req, patchSchema))) });
+        case 'preview-token':
+          return sendJson(res, 201, store.previewLink(id, await jsonBody(req, previewTokenSchema, true)));
+        case 'move':
+          return sendJson(res, 200, { page: pageSummary(store, store.movePage(id, (await jsonBody(req, moveSchema)).parentId)) });
+        default: {
+          const body = await jsonBody(req, unpublishSchema, true);
+          const pages = store.unpublishPage(id, body);
+          return sendJson(res, 200, { unpublished: pages.map((p) => p.id) });
+        }
+      }
     }
     throw new HttpProblem(404, `No admin endpoint ${method} ${path}. GET /__cms/ lists them.`);
   } catch (error) {

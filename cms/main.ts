@@ -37,6 +37,15 @@ Faults
   --faults KINDS       comma-separated kinds to choose from: ${FAULT_KINDS.join(',')} (default: all)
   --broken-pages IDS   comma-separated page ids whose lookup and content always fail
 
+Previews and webhooks
+  --preview-url URL    the site's preview route, wagtail-headless-preview's CLIENT_URLS["default"]
+                       (default http://localhost:4321/preview)
+  --preview-ttl S      seconds a preview token stays valid (default 3600)
+  --webhook-url URL    POST a signed webhook there after every publish, unpublish, delete and move
+                       (default: env CMS_WEBHOOK_URL; unset = no webhooks)
+  --webhook-secret S   the webhook's HMAC secret (default: env CMS_WEBHOOK_SECRET, which keeps it out
+                       of the process list)
+
   --help               show this help
 `;
 
@@ -80,6 +89,10 @@ try {
       'fault-rate': { type: 'string' },
       faults: { type: 'string' },
       'broken-pages': { type: 'string' },
+      'preview-url': { type: 'string' },
+      'preview-ttl': { type: 'string' },
+      'webhook-url': { type: 'string' },
+      'webhook-secret': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -121,6 +134,22 @@ if (!synthetic) {
   if (ignored.length > 0) fail(`--${ignored.join(', --')} only apply to a synthetic site: add --synthetic N or --schema alt.`);
 }
 
+// Flags win over the environment; an empty variable counts as unset.
+const webhookUrl = flags['webhook-url'] ?? (process.env['CMS_WEBHOOK_URL']?.trim() || undefined);
+const webhookSecret = flags['webhook-secret'] ?? (process.env['CMS_WEBHOOK_SECRET']?.trim() || undefined);
+if (webhookUrl !== undefined && !(/^https?:\/\//.test(webhookUrl) && URL.canParse(webhookUrl))) {
+  fail(`--webhook-url (or CMS_WEBHOOK_URL) must be an absolute http(s) URL, got "${webhookUrl}".`);
+}
+if (webhookUrl !== undefined && webhookSecret === undefined) {
+  fail('A webhook URL is set but no secret: add --webhook-secret or set CMS_WEBHOOK_SECRET (the receiver verifies each delivery with it).');
+}
+if (webhookUrl === undefined && flags['webhook-secret'] !== undefined) fail('--webhook-secret needs --webhook-url (or CMS_WEBHOOK_URL).');
+const previewUrl = flags['preview-url'];
+if (previewUrl !== undefined && !(/^https?:\/\//.test(previewUrl) && URL.canParse(previewUrl))) {
+  fail(`--preview-url must be an absolute http(s) URL (the site's preview route), got "${previewUrl}".`);
+}
+const previewTtl = number('preview-ttl', flags['preview-ttl'], 0.001);
+
 const options: CmsOptions = {
   port: number('port', flags.port, 0, 65535) ?? 8000,
   host: flags.host ?? '127.0.0.1',
@@ -140,6 +169,11 @@ const options: CmsOptions = {
   },
   cacheDir: flags['cache-dir'],
   publicOrigin: flags['public-origin'],
+  preview: { clientUrl: previewUrl, ttlSeconds: previewTtl },
+  webhook:
+    webhookUrl !== undefined && webhookSecret !== undefined
+      ? { url: webhookUrl, secret: webhookSecret, log: (message) => process.stderr.write(`${message}\n`) }
+      : undefined,
 };
 
 let cms;

@@ -1,4 +1,9 @@
 /** Options of the demo CMS (programmatic API, CLI and admin API share them). */
+import type { PreviewOptions } from './content/previews.ts';
+import type { WebhookOptions } from './webhook.ts';
+
+export type { PreviewOptions } from './content/previews.ts';
+export type { WebhookOptions } from './webhook.ts';
 
 export interface SyntheticOptions {
   /** Pages below the tree Root, the home page included (>= 2). */
@@ -69,4 +74,8 @@ export interface CmsOptions {
   cacheDir?: string;
   /** Origin used in absolute media URLs, when the server is reached under another name. */
   publicOrigin?: string;
+  /** Preview tokens (wagtail-headless-preview): the site's preview route, token lifetime, signing key. */
+  preview?: PreviewOptions;
+  /** Signed webhooks after every publish, unpublish, delete and move. Off when unset. */
+  webhook?: WebhookOptions;
 }

@@ -5,6 +5,8 @@
  *   const cms = await startCms({ port: 0, content: { synthetic: { pages: 10_000 } } });
  *   await fetch(cms.url, ...);  // http://127.0.0.1:PORT/graphql/
  *   cms.content.updatePage(12, { title: 'New title' });
+ *   cms.content.saveDraft(12, { fields: { introduction: 'Draft' } });
+ *   cms.content.previewLink(12);   // { token, url: 'http://localhost:4321/preview?content_type=...&token=...' }
  *   await cms.close();
  */
 import { createServer } from 'node:http';
@@ -31,9 +33,13 @@ import { createGraphqlHandler } from './schema/http.ts';
 import { altModel } from './site/alt-model.ts';
 import { demoModel } from './site/demo-model.ts';
 import { emptyStats } from './stats.ts';
+import { WebhookSender } from './webhook.ts';
+import type { WebhookDelivery, WebhookOptions } from './webhook.ts';
 
-export type { CmsOptions, FaultKind, FaultOptions, LatencyOptions, SyntheticOptions } from './options.ts';
+export type { CmsOptions, FaultKind, FaultOptions, LatencyOptions, PreviewOptions, SyntheticOptions, WebhookOptions } from './options.ts';
 export type { CmsStats } from './stats.ts';
+export type { PreviewLink } from './content/previews.ts';
+export type { WebhookAttempt, WebhookDelivery } from './webhook.ts';
 
 /** What `startCms` returns: the admin surface (store, stats, faults, latency) plus the server's address. */
 export interface CmsHandle extends AdminTarget {
@@ -42,8 +48,18 @@ export interface CmsHandle extends AdminTarget {
   /** `http://127.0.0.1:PORT`: media, documents and the admin API live under it. */
   origin: string;
   port: number;
-  /** Content changes between builds: add, change (bumps lastPublishedAt), publish, unpublish, delete. */
+  /**
+   * Content changes between builds: add, change (bumps lastPublishedAt), save a draft, publish,
+   * unpublish, delete, move, and preview tokens for the latest revision.
+   */
   content: ContentApi;
+  /** Webhook deliveries so far, oldest first (state, and each attempt's status, signature and body). */
+  webhookDeliveries(): WebhookDelivery[];
+  /** Resolves once every queued webhook delivery has been delivered, has failed or was cancelled. */
+  flushWebhooks(): Promise<WebhookDelivery[]>;
+  /** Sets (or with null turns off) the webhook target at run time. */
+  setWebhook(options: WebhookOptions | null): void;
+  /** Stops the server; queued webhook deliveries and retries are cancelled (flush first to wait for them). */
   close(): Promise<void>;
 }
 
@@ -72,7 +88,10 @@ const ERROR_PAGES: Record<'500' | '502' | '429', { status: number; body: string;
 
 export async function startCms(options: CmsOptions = {}): Promise<CmsHandle> {
   const host = options.host ?? '127.0.0.1';
-  const store = new ContentStore(buildContent(options));
+  // Both check their options before anything starts.
+  const webhooks = new WebhookSender(options.webhook ?? null);
+  const store = new ContentStore(buildContent(options), { preview: options.preview });
+  store.onPageEvent((event) => webhooks.send(event));
   let stats = emptyStats();
   const media = new MediaLibrary({
     cacheDir: options.cacheDir ?? DEFAULT_CACHE_DIR,
@@ -98,6 +117,10 @@ export async function startCms(options: CmsOptions = {}): Promise<CmsHandle> {
     setFaults: (f: FaultOptions) => faults.set(f),
     latency: () => latency.options,
     setLatency: (l: LatencyOptions) => latency.set(l),
+    webhook: () => webhooks.target,
+    setWebhook: (w: WebhookOptions | null) => webhooks.configure(w),
+    webhookDeliveries: () => webhooks.deliveries(),
+    flushWebhooks: () => webhooks.flush(),
   };
 
   async function serveGraphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -257,6 +280,7 @@ export async function startCms(options: CmsOptions = {}): Promise<CmsHandle> {
     ...target,
     close: () =>
       new Promise<void>((resolve) => {
+        webhooks.close();
         for (const entry of held) clearTimeout(entry.timer);
         held.clear();
         server.close(() => resolve());

@@ -6,14 +6,21 @@
  * by `url_path`, by slug, by path suffix (grapple's `url_path__endswith`), children lists, and the live
  * pages in tree order (the default order of `pages`). Derived indexes are rebuilt lazily after a mutation,
  * so a listing cached on the `livePages()` array (as sorted listings are) is dropped with it.
+ *
+ * Revisions work like Wagtail's: a page record holds the published content (or, for a page never
+ * published, the content it was created with); `saveDraft` keeps a newer revision beside it, which
+ * `publishPage` makes live and a preview token (`previewLink`) snapshots for `page(token:)`.
  */
 import type {
   CollectionRecord,
   DocumentRecord,
   EmbedRecord,
   ImageRecord,
+  PageEvent,
+  PageEventName,
   PageInput,
   PageRecord,
+  PageRevision,
   RedirectRecord,
   SettingRecord,
   SiteContent,
@@ -22,7 +29,9 @@ import type {
   TagRecord,
 } from './types.ts';
 import type { SiteModel } from '../site/model.ts';
-import { findPageType } from '../site/model.ts';
+import { findPageType, pageContentType } from '../site/model.ts';
+import type { PreviewLink, PreviewOptions } from './previews.ts';
+import { PreviewTokens } from './previews.ts';
 import { plainText } from './richtext.ts';
 import { isoTimestamp, slugify } from './text.ts';
 
@@ -77,9 +86,15 @@ export interface NewPage extends PagePatch {
   live?: boolean;
 }
 
+export interface StoreOptions {
+  preview?: PreviewOptions;
+}
+
 export class ContentStore {
   readonly model: SiteModel;
   readonly version: string;
+  /** wagtail-headless-preview's signer and `PagePreview` rows. */
+  readonly previews: PreviewTokens;
   readonly images = new Map<number, ImageRecord>();
   readonly imagesByBasename = new Map<string, ImageRecord>();
   readonly documents = new Map<number, DocumentRecord>();
@@ -100,10 +115,14 @@ export class ContentStore {
   #derived: Derived | null = null;
   #searchText = new WeakMap<PageRecord, { version: number; text: string }>();
   #lastTimestamp = '';
+  /** Revisions newer than the page record (Wagtail's latest_revision when it is not the live one). */
+  #drafts = new Map<number, PageRevision>();
+  #listeners = new Set<(event: PageEvent) => void>();
 
-  constructor(content: SiteContent) {
+  constructor(content: SiteContent, options: StoreOptions = {}) {
     this.model = content.model;
     this.version = content.version;
+    this.previews = new PreviewTokens(options.preview);
     for (const image of content.images) {
       this.images.set(image.id, image);
       this.imagesByBasename.set(image.basename, image);
@@ -255,11 +274,70 @@ export class ContentStore {
   }
 
   /**
-   * The draft a wagtail-headless-preview token stands for. Previews are not implemented yet, so no token is
-   * valid; drafts are already stored (`live: false`, `draftTitle`) for a later token resolver to return.
+   * The latest revision of a page: its draft when it has one, else the record's content with the draft
+   * title (a demo page may carry only a `draftTitle` as its pending change).
    */
-  previewPage(_token: string): PageRecord | null {
-    return null;
+  latestRevision(id: number): PageRevision {
+    const draft = this.#drafts.get(id);
+    if (draft) return draft;
+    const page = this.#requirePage(id);
+    return {
+      title: page.draftTitle,
+      slug: page.slug,
+      seoTitle: page.seoTitle,
+      searchDescription: page.searchDescription,
+      showInMenus: page.showInMenus,
+      fields: page.fields,
+      createdAt: page.latestRevisionCreatedAt,
+    };
+  }
+
+  /** The page as its latest revision shows it: the object `page(token:)` serves. */
+  revisionPage(id: number): PageRecord {
+    const page = this.#requirePage(id);
+    const revision = this.latestRevision(id);
+    const parent = this.parentOf(id);
+    return {
+      ...page,
+      title: revision.title,
+      draftTitle: revision.title,
+      slug: revision.slug,
+      seoTitle: revision.seoTitle,
+      searchDescription: revision.searchDescription,
+      showInMenus: revision.showInMenus,
+      // A copy: a later publish replaces the record's fields, and the preview must keep showing these.
+      fields: { ...revision.fields },
+      urlPath: parent ? `${parent.urlPath}${revision.slug}/` : page.urlPath,
+      latestRevisionCreatedAt: revision.createdAt,
+    };
+  }
+
+  /**
+   * Issues a wagtail-headless-preview token for the page's latest revision (a draft, a page never
+   * published, or the live content when there is nothing newer), like the editor's Preview button.
+   */
+  previewLink(id: number, options: { ttlSeconds?: number } = {}): PreviewLink {
+    const page = this.#requirePage(id);
+    if (page.depth < 2) throw new ContentError('The tree Root cannot be previewed.');
+    if (options.ttlSeconds !== undefined && !(options.ttlSeconds > 0 && Number.isFinite(options.ttlSeconds))) {
+      throw new ContentError(`ttlSeconds must be a positive number of seconds, got ${options.ttlSeconds}.`);
+    }
+    const token = this.previews.sign(`id=${page.id}`);
+    const expires = this.previews.save(token, this.revisionPage(id), options.ttlSeconds);
+    // wagtail-headless-preview's get_content_type_str(): app_label + "." + the class name in lower case.
+    const contentType = pageContentType(this.model, page.type).toLowerCase();
+    return { token, url: this.previews.url(contentType, token), contentType, expiresAt: new Date(expires).toISOString() };
+  }
+
+  /** `previewLink(id).token`. */
+  previewToken(id: number, options: { ttlSeconds?: number } = {}): string {
+    return this.previewLink(id, options).token;
+  }
+
+  /** Calls the listener after each change the Wagtail webhook module reports (see `PageEvent`); returns an unsubscribe. */
+  onPageEvent(listener: (event: PageEvent) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   snippetsOf(type: string): SnippetRecord[] {
@@ -308,39 +386,31 @@ export class ContentStore {
     });
     page.latestRevisionCreatedAt = stamp;
     this.#touch();
+    if (live) this.#emit([this.#event('page_published', page)]);
     return page;
   }
 
-  /** Publishes a change to a page: like saving and publishing in the admin, it bumps `lastPublishedAt`. */
+  /**
+   * Saves and publishes a change, like "Publish" in the admin's edit view: the patch applies over the
+   * latest revision (a pending draft is published with it) and `lastPublishedAt` moves on.
+   */
   updatePage(id: number, patch: PagePatch): PageRecord {
     const page = this.#requirePage(id);
-    // Every check comes before the first change: a refused patch leaves the page as it was.
-    if (page.depth < 2 || page.parentId === null) throw new ContentError('The tree Root cannot be edited.');
-    if (patch.fields) this.#checkFields(page.type, patch.fields);
-    if (patch.title !== undefined && (typeof patch.title !== 'string' || patch.title.trim() === '')) {
-      throw new ContentError('A page needs a title.');
-    }
-    const newSlug = patch.slug !== undefined && patch.slug !== page.slug ? patch.slug : undefined;
-    if (newSlug !== undefined) this.#checkSlug(page.parentId, newSlug, page.id);
+    return this.#publish(page, this.#revise(page, patch));
+  }
 
-    if (patch.title !== undefined) {
-      page.title = patch.title;
-      page.draftTitle = patch.title;
-    }
-    if (patch.seoTitle !== undefined) page.seoTitle = patch.seoTitle;
-    if (patch.searchDescription !== undefined) page.searchDescription = patch.searchDescription;
-    if (patch.showInMenus !== undefined) page.showInMenus = patch.showInMenus;
-    if (patch.fields) Object.assign(page.fields, patch.fields);
-    if (newSlug !== undefined) {
-      page.slug = newSlug;
-      this.#recomputeUrlPaths(page);
-    }
-    const stamp = this.now();
-    page.live = true;
-    page.hasUnpublishedChanges = false;
-    page.firstPublishedAt ??= stamp;
-    page.lastPublishedAt = stamp;
-    page.latestRevisionCreatedAt = stamp;
+  /**
+   * Saves a draft revision ("Save draft"): the live content stays as it is, `draftTitle` and
+   * `hasUnpublishedChanges` show the pending change, `page(token:)` of a new preview token shows it and
+   * `publishPage` makes it live. Repeated drafts build on each other.
+   */
+  saveDraft(id: number, patch: PagePatch): PageRecord {
+    const page = this.#requirePage(id);
+    const revision = this.#revise(page, patch);
+    this.#drafts.set(id, revision);
+    page.draftTitle = revision.title;
+    page.hasUnpublishedChanges = true;
+    page.latestRevisionCreatedAt = revision.createdAt;
     this.#touch();
     return page;
   }
@@ -350,26 +420,20 @@ export class ContentStore {
     const page = this.#requirePage(id);
     if (page.depth < 2) throw new ContentError('The tree Root cannot be unpublished.');
     const affected = [page, ...(options.includeDescendants === false ? [] : this.descendantsOf(id))];
+    const events = affected.filter((p) => p.live).map((p) => this.#event('page_unpublished', p));
     for (const p of affected) {
       p.live = false;
       p.hasUnpublishedChanges = true;
     }
     this.#touch();
+    this.#emit(events);
     return affected;
   }
 
+  /** Publishes the latest revision: a saved draft, a page never published, or an unpublished page. */
   publishPage(id: number): PageRecord {
     const page = this.#requirePage(id);
-    if (page.depth < 2) throw new ContentError('The tree Root cannot be published.');
-    const stamp = this.now();
-    page.live = true;
-    page.hasUnpublishedChanges = false;
-    page.title = page.draftTitle;
-    page.firstPublishedAt ??= stamp;
-    page.lastPublishedAt = stamp;
-    page.latestRevisionCreatedAt = stamp;
-    this.#touch();
-    return page;
+    return this.#publish(page, this.latestRevision(id));
   }
 
   /** Deletes a page and its descendants; returns the deleted ids. */
@@ -380,9 +444,12 @@ export class ContentStore {
       throw new ContentError(`Page ${id} is the root page of a site and cannot be deleted.`, 409);
     }
     const removed = [page, ...this.descendantsOf(id)];
+    // Every deleted page, live or not (Django's pre_delete for each Page row), with the URL it had.
+    const events = removed.map((p) => this.#event('page_deleted', p));
     for (const p of removed) {
       this.#pages.delete(p.id);
       this.#children.delete(p.id);
+      this.#drafts.delete(p.id);
     }
     if (page.parentId !== null) {
       const siblings = this.#children.get(page.parentId);
@@ -392,10 +459,118 @@ export class ContentStore {
       if (redirect.redirectPageId !== null && !this.#pages.has(redirect.redirectPageId)) redirect.redirectPageId = null;
     }
     this.#touch();
+    this.#emit(events);
     return removed.map((p) => p.id);
   }
 
+  /**
+   * Moves a page (with its subtree) to the end of a parent's children, like the admin's Move (to its own
+   * parent: a reorder): its URL and its descendants' URLs change; content and publication dates do not.
+   */
+  movePage(id: number, parentId: number): PageRecord {
+    const page = this.#requirePage(id);
+    if (page.depth < 2 || page.parentId === null) throw new ContentError('The tree Root cannot be moved.');
+    if (this.sites.some((site) => site.rootPageId === id)) {
+      throw new ContentError(`Page ${id} is the root page of a site and cannot be moved.`, 409);
+    }
+    const parent = this.#pages.get(parentId);
+    if (!parent) throw new ContentError(`Parent page ${parentId} does not exist.`, 404);
+    if (parent.path.startsWith(page.path)) {
+      throw new ContentError(`Page ${id} cannot be moved below itself (page ${parentId} is ${parentId === id ? 'the page' : 'one of its descendants'}).`);
+    }
+    this.#checkSlug(parent.id, page.slug, page.id);
+
+    const oldUrl = this.url(page);
+    const subtree = [page, ...this.descendantsOf(id)];
+    const siblings = this.#children.get(page.parentId);
+    if (siblings) siblings.splice(siblings.indexOf(page.id), 1);
+    this.#children.set(parent.id, [...(this.#children.get(parent.id) ?? []), page.id]);
+    const step = (this.#lastChildStep.get(parent.id) ?? 0) + 1;
+    this.#lastChildStep.set(parent.id, step);
+    const oldPath = page.path;
+    const newPath = parent.path + pathStep(step);
+    const depthShift = parent.depth + 1 - page.depth;
+    for (const p of subtree) {
+      p.path = newPath + p.path.slice(oldPath.length);
+      p.depth += depthShift;
+    }
+    page.parentId = parent.id;
+    this.#recomputeUrlPaths(page);
+    this.#touch();
+    // post_page_move fires for any page, a reorder included (oldUrl equals url then).
+    this.#emit([{ ...this.#event('page_moved', page), oldUrl }]);
+    return page;
+  }
+
   // ---- internals -------------------------------------------------------------------------------
+
+  /** The latest revision with a patch applied, every check made: a refused patch changes nothing. */
+  #revise(page: PageRecord, patch: PagePatch): PageRevision {
+    if (page.depth < 2 || page.parentId === null) throw new ContentError('The tree Root cannot be edited.');
+    if (patch.fields) this.#checkFields(page.type, patch.fields);
+    if (patch.title !== undefined && (typeof patch.title !== 'string' || patch.title.trim() === '')) {
+      throw new ContentError('A page needs a title.');
+    }
+    const base = this.latestRevision(page.id);
+    if (patch.slug !== undefined && patch.slug !== page.slug) this.#checkSlug(page.parentId, patch.slug, page.id);
+    return {
+      title: patch.title ?? base.title,
+      slug: patch.slug ?? base.slug,
+      seoTitle: patch.seoTitle ?? base.seoTitle,
+      searchDescription: patch.searchDescription ?? base.searchDescription,
+      showInMenus: patch.showInMenus ?? base.showInMenus,
+      fields: patch.fields ? { ...base.fields, ...patch.fields } : base.fields,
+      createdAt: this.now(),
+    };
+  }
+
+  /** Makes a revision the live content. */
+  #publish(page: PageRecord, revision: PageRevision): PageRecord {
+    if (page.depth < 2 || page.parentId === null) throw new ContentError('The tree Root cannot be published.');
+    const newSlug = revision.slug !== page.slug ? revision.slug : undefined;
+    // Checked again: a sibling may have taken the slug since the draft was saved.
+    if (newSlug !== undefined) this.#checkSlug(page.parentId, newSlug, page.id);
+    page.title = revision.title;
+    page.draftTitle = revision.title;
+    page.seoTitle = revision.seoTitle;
+    page.searchDescription = revision.searchDescription;
+    page.showInMenus = revision.showInMenus;
+    page.fields = revision.fields;
+    if (newSlug !== undefined) {
+      page.slug = newSlug;
+      this.#recomputeUrlPaths(page);
+    }
+    const stamp = this.now();
+    page.live = true;
+    page.hasUnpublishedChanges = false;
+    page.firstPublishedAt ??= stamp;
+    page.lastPublishedAt = stamp;
+    page.latestRevisionCreatedAt = stamp;
+    this.#drafts.delete(page.id);
+    this.#touch();
+    this.#emit([this.#event('page_published', page)]);
+    return page;
+  }
+
+  #event(event: PageEventName, page: PageRecord): PageEvent {
+    return {
+      event,
+      page: { id: page.id, url: this.url(page), title: page.title, contentType: pageContentType(this.model, page.type) },
+    };
+  }
+
+  /** Listeners never break a content change: the change is made whatever they do. */
+  #emit(events: PageEvent[]): void {
+    for (const event of events) {
+      for (const listener of this.#listeners) {
+        try {
+          listener(event);
+        } catch {
+          // A listener's failure is its own (the webhook sender records its failures itself).
+        }
+      }
+    }
+  }
 
   #requirePage(id: number): PageRecord {
     const page = this.#pages.get(id);
@@ -520,5 +695,16 @@ function collectText(value: unknown): string {
 /** The content mutation API a CMS handle exposes (what editors do in the Wagtail admin). */
 export type ContentApi = Pick<
   ContentStore,
-  'page' | 'addPage' | 'updatePage' | 'publishPage' | 'unpublishPage' | 'deletePage' | 'url'
+  | 'page'
+  | 'addPage'
+  | 'updatePage'
+  | 'saveDraft'
+  | 'latestRevision'
+  | 'publishPage'
+  | 'unpublishPage'
+  | 'deletePage'
+  | 'movePage'
+  | 'previewLink'
+  | 'previewToken'
+  | 'url'
 >;

@@ -43,6 +43,45 @@ export interface PageRecord {
   urlPath: string;
 }
 
+/**
+ * The editable content of one revision of a page: what Wagtail's edit form holds and a `PageRevision`
+ * stores. A live page's published content is its record; a newer revision is its draft.
+ */
+export interface PageRevision {
+  title: string;
+  slug: string;
+  seoTitle: string;
+  searchDescription: string;
+  showInMenus: boolean;
+  /** Type-specific fields by GraphQL field name, in stored form. */
+  fields: Record<string, unknown>;
+  /** When the revision was saved (grapple's DateTime format); null for content loaded without history. */
+  createdAt: string | null;
+}
+
+export const PAGE_EVENTS = ['page_published', 'page_unpublished', 'page_deleted', 'page_moved'] as const;
+export type PageEventName = (typeof PAGE_EVENTS)[number];
+
+/**
+ * A page change as the Wagtail-side webhook module (integrations/wagtail/) reports it, from Wagtail's
+ * signals: every publish; every unpublish of a live page (`page_unpublished`, descendants included);
+ * every deleted page, descendants and drafts included (Django's `pre_delete` per Page row); every move
+ * (`post_page_move`, a reorder included).
+ */
+export interface PageEvent {
+  event: PageEventName;
+  page: {
+    id: number;
+    /** Site-relative URL (`/journal/first-snow/`); for a deleted page the URL it had; null outside every site. */
+    url: string | null;
+    title: string;
+    /** `app_label.ModelName`, e.g. `journal.ArticlePage`. */
+    contentType: string;
+  };
+  /** `page_moved` only: the URL before the move. */
+  oldUrl?: string | null;
+}
+
 /** What the content generators hand to the store; the store derives tree fields. */
 export interface PageInput {
   id?: number;

@@ -3,9 +3,10 @@
  * `get_site_filter`), README items 1, 3, 4 and 5.
  */
 import { GraphQLError } from 'graphql';
+import { BadSignature } from '../content/previews.ts';
 import type { ContentStore } from '../content/store.ts';
 import type { PageRecord, SiteRecord } from '../content/types.ts';
-import { pageContentType } from '../site/model.ts';
+import { findPageType, pageContentType } from '../site/model.ts';
 import type { CmsContext } from './context.ts';
 import type { ListArgs, ModelSpec } from './queryset.ts';
 import { parseId, resolveQueryset } from './queryset.ts';
@@ -143,10 +144,9 @@ export interface LookupArgs {
  */
 export function lookupPage(ctx: CmsContext, args: LookupArgs, site: SiteRecord | null, onlyType?: string): PageRecord | null {
   const { store } = ctx;
-  if (args.token) {
-    // Preview tokens (wagtail-headless-preview) resolve drafts; until previews exist no token is valid.
-    return store.previewPage(args.token);
-  }
+  // A typed field (`articlePage(token: "")`) hands any token to the model, an empty one included.
+  if (onlyType !== undefined && typeof args.token === 'string') return pageFromPreviewToken(store, onlyType, args.token);
+  if (args.token) return previewPage(store, args.token);
   let wantedType: string | null = null;
   if (args.contentType) {
     const [app, model] = splitContentType(args.contentType);
@@ -179,6 +179,55 @@ export function lookupPage(ctx: CmsContext, args: LookupArgs, site: SiteRecord |
     }
     if (wantedType === null && onlyType === undefined) return store.firstEndingWith(urlPath) ?? null;
     return store.livePages().find((page) => accept(page) && page.urlPath.endsWith(urlPath)) ?? null;
+  }
+  return null;
+}
+
+/**
+ * wagtail-headless-preview's `get_page_from_preview_token(cls, token)`: the signature is checked first,
+ * and Django's BadSignature is caught neither there nor by grapple, so a tampered or unsigned token naming
+ * a page answers `page: null` with an `errors` entry ("Signature ... does not match"). A well-signed token
+ * whose row is gone (expired here) or stands for another model is plain null.
+ */
+function pageFromPreviewToken(store: ContentStore, type: string, token: string): PageRecord | null {
+  try {
+    store.previews.unsign(token);
+  } catch (error) {
+    if (error instanceof BadSignature) throw new GraphQLError(error.message);
+    throw error;
+  }
+  return store.previews.get(token, type) ?? null;
+}
+
+/**
+ * grapple's `get_preview_page(token)`: reads `id=<pk>` (a saved page) or `page_type=app.Model` (a page
+ * not saved yet) from the part of the token before the first `:`, then asks that model. Everything that
+ * goes wrong before the signature check (no `key=value`, a non-numeric or unknown id, an unknown content
+ * type) is caught and answers null: "we don't want to expose any information about unpublished content".
+ */
+function previewPage(store: ContentStore, token: string): PageRecord | null {
+  const params = new Map<string, string>();
+  for (const arg of (token.split(':')[0] ?? '').split(';')) {
+    // Python's `key, value = arg.split("=")`: anything but exactly one "=" is a ValueError.
+    const parts = arg.split('=');
+    if (parts.length !== 2) return null;
+    params.set(parts[0] as string, parts[1] as string);
+  }
+  const id = params.get('id');
+  if (id) {
+    // `Page.objects.get(pk=id)`: a non-integer is a ValueError, a missing page DoesNotExist.
+    if (!/^\s*[+-]?\d+\s*$/.test(id)) return null;
+    const page = store.page(Number(id));
+    if (!page) return null;
+    // Every page model of the demo sites has HeadlessPreviewMixin; the base Page (the tree Root) has not.
+    if (findPageType(store.model, page.type)) return pageFromPreviewToken(store, page.type, token);
+  }
+  const pageType = params.get('page_type');
+  if (pageType) {
+    const parts = pageType.toLowerCase().split('.');
+    if (parts.length !== 2) return null;
+    const def = store.model.pageTypes.find((t) => t.contentType.toLowerCase() === parts.join('.'));
+    if (def) return pageFromPreviewToken(store, def.name, token);
   }
   return null;
 }

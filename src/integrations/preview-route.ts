@@ -30,7 +30,8 @@ export function previewRoute(): AstroIntegration {
         if (!catchAll.test(source)) {
           throw new Error(`${file} has no "path: '/*'" to narrow to ${PREVIEW_PATH}: the Netlify adapter changed how it writes its function. Update src/integrations/preview-route.ts.`);
         }
-        await writeFile(file, source.replace(catchAll, `path: '${PREVIEW_PATH}',`));
+        // wagtail-headless-preview adds a trailing slash unless told not to (ENFORCE_TRAILING_SLASH).
+        await writeFile(file, source.replace(catchAll, `path: ['${PREVIEW_PATH}', '${PREVIEW_PATH}/'],`));
         logger.info(`The on-demand function answers ${PREVIEW_PATH} only; every other path is a static file or a redirect.`);
       },
     },

@@ -36,17 +36,23 @@ export async function fetchPreview(token: string, options: WagtailOptions = {}):
   const { session, plan } = await prepare(options);
   // The page's type first: one query with every type's fragment could make same-named fields of
   // different types overlap, which GraphQL rejects (grapple README item 15).
-  const typed = await requestValid(session, 'WagtailPreviewType', `query WagtailPreviewType { page(token: ${JSON.stringify(token)}) { __typename } }`, typeAnswer, 'preview');
-  const typename = typed.page?.__typename;
-  if (!typename) return null;
+  // A tampered token (`id=12:…:forged`) makes grapple answer `page: null` with a BadSignature error:
+  // that is an invalid token like any other, not a CMS failure to retry.
+  const typed = await session.client.request<unknown>('WagtailPreviewType', `query WagtailPreviewType { page(token: ${JSON.stringify(token)}) { __typename } }`);
+  const parsed = typeAnswer.safeParse(typed.data);
+  const typename = parsed.success ? parsed.data.page?.__typename : undefined;
+  if (!typename) {
+    if (!parsed.success) throw new CmsResponseError(`The preview answer from ${session.client.endpoint} is not in grapple's format.`);
+    return null;
+  }
   const typePlan = plan.pageTypes.get(typename);
   if (!typePlan) throw new CmsResponseError(`The preview is of page type ${typename}, which the CMS schema read at start-up does not have; redeploy after schema changes.`);
   const answer = await requestValid(session, 'WagtailPreview', plan.previewQuery(token, typename), z.object({ page: z.record(z.string(), z.unknown()).nullable() }), 'preview');
   if (!answer.page) return null;
-  const parsed = pageSchema.safeParse(normalizePage(answer.page, typePlan, plan.roles).page);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
+  const page = pageSchema.safeParse(normalizePage(answer.page, typePlan, plan.roles).page);
+  if (!page.success) {
+    const issue = page.error.issues[0];
     throw new CmsResponseError(`The draft's data does not match the page schema: \`${issue?.path.join('.')}\` ${issue?.message}.`);
   }
-  return parsed.data;
+  return page.data;
 }

@@ -1,6 +1,9 @@
-/** The CLI: one ready line, documented flags, clean exit on SIGTERM. */
+/** The CLI: one ready line, documented flags, clean exit on SIGTERM, webhooks configured from the environment. */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { gql } from './helpers.ts';
@@ -34,7 +37,7 @@ describe('cms/main.ts', () => {
   it('documents every flag in --help and refuses unknown ones', () => {
     const help = spawnSync(node, ['cms/main.ts', '--help'], { cwd: root, encoding: 'utf8' });
     expect(help.status).toBe(0);
-    for (const flag of ['--port', '--host', '--synthetic', '--images', '--seed', '--schema', '--rtt', '--page-time', '--workers', '--fault-rate', '--faults', '--broken-pages']) {
+    for (const flag of ['--port', '--host', '--synthetic', '--images', '--seed', '--schema', '--rtt', '--page-time', '--workers', '--fault-rate', '--faults', '--broken-pages', '--preview-url', '--preview-ttl', '--webhook-url', '--webhook-secret']) {
       expect(help.stdout).toContain(flag);
     }
     const bad = spawnSync(node, ['cms/main.ts', '--bogus'], { cwd: root, encoding: 'utf8' });
@@ -47,5 +50,59 @@ describe('cms/main.ts', () => {
     const ignored = spawnSync(node, ['cms/main.ts', '--images', '30'], { cwd: root, encoding: 'utf8' });
     expect(ignored.status).toBe(2);
     expect(ignored.stderr).toMatch(/--images only apply to a synthetic site/);
+    const noSecret = spawnSync(node, ['cms/main.ts', '--webhook-url', 'http://127.0.0.1:9/hook'], { cwd: root, encoding: 'utf8', env: { ...process.env, CMS_WEBHOOK_SECRET: '' } });
+    expect(noSecret.status).toBe(2);
+    expect(noSecret.stderr).toMatch(/no secret: add --webhook-secret or set CMS_WEBHOOK_SECRET/);
+    const badUrl = spawnSync(node, ['cms/main.ts', '--preview-url', 'localhost:4321/preview'], { cwd: root, encoding: 'utf8' });
+    expect(badUrl.status).toBe(2);
+    expect(badUrl.stderr).toMatch(/--preview-url must be an absolute http/);
+  });
+
+  it('sends signed webhooks to CMS_WEBHOOK_URL with CMS_WEBHOOK_SECRET, and preview URLs on --preview-url', async () => {
+    const received: Array<{ signature: string; body: string }> = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (chunk: string) => (body += chunk));
+      req.on('end', () => {
+        received.push({ signature: String(req.headers['x-wagtail-signature']), body });
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/api/wagtail-webhook`;
+    const secret = 'cli-secret-0123456789';
+    const child = spawn(node, ['cms/main.ts', '--port', '0', '--preview-url', 'https://site.example/preview'], {
+      cwd: root,
+      env: { ...process.env, CMS_WEBHOOK_URL: hook, CMS_WEBHOOK_SECRET: secret },
+    });
+    try {
+      const origin = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.setEncoding('utf8');
+        child.stdout.on('data', (chunk: string) => {
+          out += chunk;
+          const match = /ready at (http:\/\/[^/]+)\/graphql\//.exec(out);
+          if (match) resolve(match[1] as string);
+        });
+        child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)));
+      });
+      const post = (path: string, body: unknown) =>
+        fetch(`${origin}/__cms${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+      const link = await post('/pages/24/preview-token', {});
+      expect(link.url).toMatch(/^https:\/\/site\.example\/preview\?content_type=pages\.standardpage&token=id%3D24%3A/);
+      await post('/pages/24/publish', {});
+      const { deliveries } = await post('/webhook/flush', {});
+      expect(deliveries).toMatchObject([{ event: 'page_published', pageId: 24, state: 'delivered' }]);
+      expect(received).toHaveLength(1);
+      const { signature, body } = received[0]!;
+      const t = /^t=(\d+),/.exec(signature)![1];
+      expect(signature).toBe(`t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`);
+      expect(JSON.parse(body)).toMatchObject({ event: 'page_published', page: { id: 24, url: '/routes/grades/' } });
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 });

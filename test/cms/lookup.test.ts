@@ -69,7 +69,7 @@ describe('page(slug:) and page(id:)', () => {
     expect(bad.body.errors[0].message).toMatch(/ContentType matching query does not exist/);
   });
 
-  it('returns null for the Root, unknown ids and preview tokens (previews are not implemented yet)', async () => {
+  it('returns null for the Root, unknown ids and tokens that are not preview tokens (drafts.test.ts has the rest)', async () => {
     expect((await page('id: 1')).body.data.page).toBeNull();
     expect((await page('id: 9999')).body.data.page).toBeNull();
     expect((await page('token: "id=5:abc"')).body.data.page).toBeNull();
