@@ -8,7 +8,7 @@
  *   X-Wagtail-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<raw body>")>
  *   {"event":"page_published","page":{"id":12,"url":"/journal/x/","title":"...","contentType":"journal.ArticlePage"},"sentAt":"..."}
  *
- * Deliveries run in the background, one at a time in event order, and never fail the content change that
+ * Deliveries run in the background, concurrently (see `send`), and never fail the content change that
  * caused them. A network error, a timeout, 429 or 5xx is retried (`retries`, backoff doubling from
  * `retryDelayMs` with jitter, at least a `Retry-After`); each attempt has its own `sentAt`, timestamp
  * and signature, since the receiver remembers signatures to refuse replays. 2xx is delivered, 409 a
@@ -105,8 +105,7 @@ export class WebhookSender {
   #options: WebhookOptions | null = null;
   #deliveries: WebhookDelivery[] = [];
   #nextId = 1;
-  #queue: Promise<void> = Promise.resolve();
-  #pending = 0;
+  #inFlight = new Set<Promise<void>>();
   #closed = new AbortController();
 
   constructor(options: WebhookOptions | null = null) {
@@ -135,13 +134,14 @@ export class WebhookSender {
       const drop = this.#deliveries.findIndex((d) => d.state !== 'pending');
       if (drop >= 0) this.#deliveries.splice(drop, 1);
     }
-    this.#pending++;
-    this.#queue = this.#queue
-      .then(() => this.#deliver(delivery, event, options))
+    // Concurrently, not one after another: the site's webhook holds the first delivery of a burst for its
+    // coalescing window, and events sent in turn would each open a window (and a build) of their own.
+    const sending: Promise<void> = this.#deliver(delivery, event, options)
       .catch(() => {
         delivery.state = 'failed';
       })
-      .finally(() => this.#pending--);
+      .finally(() => this.#inFlight.delete(sending));
+    this.#inFlight.add(sending);
   }
 
   /** Every delivery so far (the last thousand), oldest first, copied. */
@@ -151,7 +151,7 @@ export class WebhookSender {
 
   /** Waits until every queued delivery has been delivered, has failed or was cancelled. */
   async flush(): Promise<WebhookDelivery[]> {
-    while (this.#pending > 0) await this.#queue;
+    while (this.#inFlight.size > 0) await Promise.all(this.#inFlight);
     return this.deliveries();
   }
 
