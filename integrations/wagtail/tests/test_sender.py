@@ -1,6 +1,7 @@
 """
 The sender without Django: signing, bodies, settings, and deliveries against a local HTTP server that
-answers as scripted (202, 4xx, 5xx, a dropped connection, no answer in time).
+answers as scripted (202, 4xx, 5xx, a dropped connection, no answer in time), and the background pool:
+deliveries to a slow site overlap, up to its bound, and a process exiting waits for them.
 
 Run from the repository root: python3 -m unittest discover -s integrations/wagtail/tests
 """
@@ -11,7 +12,9 @@ import json
 import logging
 import os
 import re
+import subprocess
 import sys
+import textwrap
 import threading
 import time
 import unittest
@@ -58,12 +61,17 @@ class Recorded:
 
 
 class ScriptedServer:
-    """Answers each POST with the next scripted action, then 202; records what it received."""
+    """
+    Answers each POST with the next scripted action, then ``default``; records what it received, and the
+    most requests it was holding (read, not yet answered) at the same time.
+    """
 
-    def __init__(self, *actions: Any) -> None:
+    def __init__(self, *actions: Any, default: Any = 202) -> None:
         self.actions: List[Any] = list(actions)
         self.requests: List[Recorded] = []
         self.lock = threading.Lock()
+        self.in_flight = 0
+        self.max_in_flight = 0
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -71,14 +79,21 @@ class ScriptedServer:
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
                 with server.lock:
                     server.requests.append(Recorded(dict(self.headers.items()), body))
-                    action = server.actions.pop(0) if server.actions else 202
+                    action = server.actions.pop(0) if server.actions else default
+                    server.in_flight += 1
+                    server.max_in_flight = max(server.max_in_flight, server.in_flight)
+                try:
+                    if isinstance(action, tuple) and action[0] == "sleep":
+                        time.sleep(action[1])
+                        action = 202
+                finally:
+                    # Before answering: the client may send its next request as soon as it has the answer.
+                    with server.lock:
+                        server.in_flight -= 1
                 try:
                     if action == "close":  # drop the connection without a word
                         self.close_connection = True
                         return
-                    if isinstance(action, tuple) and action[0] == "sleep":
-                        time.sleep(action[1])
-                        action = 202
                     status, headers = (action, {}) if isinstance(action, int) else action
                     payload = json.dumps({"status": "triggered"} if status < 300 else {"error": f"Scripted {status}."}).encode()
                     self.send_response(status)
@@ -335,17 +350,53 @@ class DispatchTest(unittest.TestCase):
     def setUp(self) -> None:
         sender._warned.clear()
 
-    def test_submit_returns_at_once_and_sends_in_order_in_the_background(self) -> None:
-        server = ScriptedServer(("sleep", 0.3), 202, 202)
+    def test_submit_returns_at_once_and_slow_deliveries_overlap_in_the_background(self) -> None:
+        # Like the site's function holding the first delivery of a burst for its window: each answer takes
+        # 1 s. One after another, four would take 4 s and trigger four builds; together they take about 1 s.
+        server = ScriptedServer(default=("sleep", 1.0))
         self.addCleanup(server.close)
         dispatcher = Dispatcher()
-        cfg = config(server.url)
+        cfg = config(server.url, timeout=5.0)
         started = time.monotonic()
-        for page_id in (1, 2, 3):
+        for page_id in (1, 2, 3, 4):
             dispatcher.submit(cfg, PageEvent("page_published", page_id, f"/p{page_id}/", "P", "a.B"))
         self.assertLess(time.monotonic() - started, 0.1)
         self.assertTrue(dispatcher.flush(5))
-        self.assertEqual([r.json["page"]["id"] for r in server.requests], [1, 2, 3])
+        elapsed = time.monotonic() - started
+        self.assertLess(elapsed, 2.5, f"4 deliveries of 1 s each took {elapsed:.1f} s: they did not overlap")
+        self.assertEqual(server.max_in_flight, 4)
+        self.assertEqual(sorted(r.json["page"]["id"] for r in server.requests), [1, 2, 3, 4])
+        for request in server.requests:
+            request.verified()
+
+    def test_at_most_max_workers_are_sent_at_once_and_the_rest_wait_their_turn(self) -> None:
+        self.assertTrue(1 < sender.MAX_WORKERS <= 16, sender.MAX_WORKERS)
+        server = ScriptedServer(default=("sleep", 0.5))
+        self.addCleanup(server.close)
+        dispatcher = Dispatcher(max_workers=2)
+        cfg = config(server.url, timeout=5.0)
+        started = time.monotonic()
+        for page_id in range(1, 6):
+            dispatcher.submit(cfg, PageEvent("page_unpublished", page_id, f"/p{page_id}/", "P", "a.B"))
+        self.assertTrue(dispatcher.flush(10))
+        self.assertGreaterEqual(time.monotonic() - started, 1.4)  # three rounds of 0.5 s
+        self.assertEqual(server.max_in_flight, 2)
+        self.assertEqual(sorted(r.json["page"]["id"] for r in server.requests), [1, 2, 3, 4, 5])
+        self.assertLessEqual(len(dispatcher._workers), 2)
+
+    def test_idle_workers_end_and_new_ones_start_for_later_events(self) -> None:
+        seen: List[int] = []
+        dispatcher = Dispatcher(send=lambda cfg, event: seen.append(event.page_id))
+        with unittest.mock.patch.object(sender, "WORKER_IDLE", 0.05):
+            dispatcher.submit(config("http://127.0.0.1:9/"), PageEvent("page_deleted", 1, None, "A", "a.B"))
+            self.assertTrue(dispatcher.flush(5))
+            deadline = time.monotonic() + 5
+            while any(worker.is_alive() for worker in dispatcher._workers) and time.monotonic() < deadline:
+                time.sleep(0.02)
+            self.assertFalse(any(worker.is_alive() for worker in dispatcher._workers))
+            dispatcher.submit(config("http://127.0.0.1:9/"), PageEvent("page_deleted", 2, None, "B", "a.B"))
+            self.assertTrue(dispatcher.flush(5))
+        self.assertEqual(seen, [1, 2])
 
     def test_a_failing_send_does_not_stop_the_queue(self) -> None:
         seen: List[int] = []
@@ -360,7 +411,20 @@ class DispatchTest(unittest.TestCase):
             dispatcher.submit(config("http://127.0.0.1:9/"), PageEvent("page_deleted", 1, None, "A", "a.B"))
             dispatcher.submit(config("http://127.0.0.1:9/"), PageEvent("page_deleted", 2, None, "B", "a.B"))
             self.assertTrue(dispatcher.flush(5))
-        self.assertEqual(seen, [1, 2])
+        self.assertEqual(sorted(seen), [1, 2])
+
+    def test_exit_wait_gives_up_after_exit_wait_seconds(self) -> None:
+        release = threading.Event()
+        self.addCleanup(release.set)
+        dispatcher = Dispatcher(send=lambda cfg, event: release.wait(5))
+        dispatcher.submit(config("http://127.0.0.1:9/"), PUBLISHED)
+        started = time.monotonic()
+        with unittest.mock.patch.object(sender, "EXIT_WAIT", 0.2), self.assertLogs(sender.logger, level="ERROR") as logs:
+            dispatcher._flush_at_exit()
+        self.assertLess(time.monotonic() - started, 1.0)
+        self.assertIn("Exiting with 1 webhook deliveries unsent", logs.output[-1])
+        release.set()
+        self.assertTrue(dispatcher.flush(5))
 
     def test_unset_settings_send_nothing_and_log_once(self) -> None:
         server = ScriptedServer()
@@ -391,6 +455,37 @@ class DispatchTest(unittest.TestCase):
         self.assertTrue(dispatcher.flush(5))
         self.assertEqual(len(server.requests), 1)
         server.requests[0].verified()
+
+
+class ExitTest(unittest.TestCase):
+    def test_a_process_exiting_right_after_queueing_waits_for_every_delivery(self) -> None:
+        # Like a `publish_scheduled` cron run: queue, then exit at once. The daemon workers would die with
+        # the process; the exit wait drains the queue, and the deliveries still overlap while it waits.
+        server = ScriptedServer(default=("sleep", 1.0))
+        self.addCleanup(server.close)
+        script = textwrap.dedent(
+            f"""
+            import logging, sys
+            sys.path.insert(0, {os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")!r})
+            from wagtail_netlify_webhook import sender
+            logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
+            settings = {{sender.URL_SETTING: {server.url!r}, sender.SECRET_SETTING: {SECRET!r}, sender.TIMEOUT_SETTING: 5}}
+            for page_id in range(1, 6):
+                sender.notify(sender.PageEvent("page_published", page_id, "/p/", "P", "a.B"), settings.get)
+            print("queued", sender.dispatcher.pending(), flush=True)
+            """
+        )
+        started = time.monotonic()
+        run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=30)
+        elapsed = time.monotonic() - started
+        self.assertEqual(run.returncode, 0, run.stderr)
+        self.assertIn("queued 5", run.stdout)
+        self.assertIn("Waiting up to 30 s for 5 webhook deliveries before exiting.", run.stderr)
+        self.assertEqual(run.stderr.count("delivered to"), 5, run.stderr)
+        self.assertNotIn("unsent", run.stderr)
+        self.assertEqual(sorted(r.json["page"]["id"] for r in server.requests), [1, 2, 3, 4, 5])
+        self.assertEqual(server.max_in_flight, 5)
+        self.assertLess(elapsed, 4.0, f"5 deliveries of 1 s each kept the process {elapsed:.1f} s")
 
 
 class CommandLineTest(unittest.TestCase):

@@ -9,8 +9,11 @@ kept in step with ``functions/wagtail-webhook.ts`` and ``functions/_shared/signa
   ``page_moved``;
 * answers 2xx (accepted), 409 (this exact delivery was seen), 400/401 (ours to fix), 5xx (retry).
 
-Delivery never raises and never runs on the thread that published: events queue for one background
-thread per process, which sends them in order, each with its own retries.
+Delivery never raises and never runs on the thread that published: events queue for a small pool of
+background threads per process (up to ``MAX_WORKERS``), which send them concurrently, each with its own
+retries. Concurrently, not in order: the site holds the first delivery of a burst open for its coalescing
+window and folds in only the deliveries that arrive meanwhile, so deliveries sent one after another would
+each start a build of their own.
 
 Run as a script (``python -m wagtail_netlify_webhook.sender --help``) to send one test event from the CMS
 host with the same code and settings.
@@ -47,7 +50,7 @@ TIMEOUT_SETTING = "WAGTAIL_NETLIFY_WEBHOOK_TIMEOUT"
 RETRIES_SETTING = "WAGTAIL_NETLIFY_WEBHOOK_RETRIES"
 
 # The function holds the first delivery of a burst open for its coalescing window (WEBHOOK_COALESCE_MS,
-# 5 s by default, at most 8 s) and then calls the build hook, inside Netlify's 10 s limit for a synchronous
+# 4 s by default, at most 5 s) and then calls the build hook, inside Netlify's 10 s limit for a synchronous
 # function. A shorter timeout would give up on a delivery that is about to succeed, and retry it.
 DEFAULT_TIMEOUT = 15.0
 DEFAULT_RETRIES = 2
@@ -56,9 +59,18 @@ MAX_RETRIES = 10
 MIN_SECRET_LENGTH = 16
 # A Retry-After longer than this is not waited for: the delivery gives up and logs instead.
 MAX_RETRY_AFTER = 60.0
-# How long a process about to exit waits for queued deliveries (a `publish_scheduled` cron run exits
-# right after publishing, and a daemon thread would otherwise die with its queue).
+# How long a process about to exit waits for queued and in-flight deliveries (a `publish_scheduled` cron
+# run exits right after publishing, and the daemon threads would otherwise die with the queue).
 EXIT_WAIT = 30.0
+# At most this many deliveries are sent at once, each on its own background thread. They must overlap:
+# the function holds the first delivery of a burst open for its coalescing window, and only deliveries
+# that arrive while it is held join that build (they are answered at once); sent one after another, each
+# would open a window and trigger a build of its own. A few threads keep a burst flowing past the held
+# one; the bound keeps a mass change (unpublishing a section: one event per page) from opening hundreds
+# of connections and threads. Further events wait in the queue for a free thread.
+MAX_WORKERS = 8
+# A worker with nothing to send for this long ends; the next event starts one again.
+WORKER_IDLE = 60.0
 
 _USER_AGENT = "wagtail-netlify-webhook/1.0"
 _DETAIL_BYTES = 2048
@@ -334,66 +346,98 @@ def _describe(error: BaseException, config: WebhookConfig) -> str:
 
 class Dispatcher:
     """
-    One background thread per process sends queued events in order. ``submit`` only appends to a queue,
-    so a slow or unreachable site never slows publishing. The thread is a daemon (it never holds a process
-    open), and a process exiting waits up to ``EXIT_WAIT`` seconds for what is still queued.
+    Sends queued events on a small pool of background threads, up to ``MAX_WORKERS`` deliveries at once,
+    each with its own retries; order between deliveries is not kept (the build asks the CMS for the truth).
+    ``submit`` only appends to a queue and starts a worker when none is free, so a slow or unreachable site
+    never slows publishing. Workers are daemons (they never hold a process open) and leave after
+    ``WORKER_IDLE`` seconds without work; a process exiting waits up to ``EXIT_WAIT`` seconds for what is
+    still queued or being sent.
     """
 
-    def __init__(self, send: Callable[[WebhookConfig, PageEvent], Any] = deliver) -> None:
+    def __init__(self, send: Callable[[WebhookConfig, PageEvent], Any] = deliver, *, max_workers: int = MAX_WORKERS) -> None:
         self._send = send
+        self._max_workers = max(1, max_workers)
+        self._exit_hook = False
         self._reset()
         if hasattr(os, "register_at_fork"):
-            # A forked worker (gunicorn --preload) inherits the queue but not the thread: start afresh.
+            # A forked worker (gunicorn --preload) inherits the queue but not the threads: start afresh.
+            # (The exit hook, registered or not, is inherited as it is.)
             os.register_at_fork(after_in_child=self._reset)
 
     def _reset(self) -> None:
-        self._cond = threading.Condition()
+        lock = threading.Lock()
+        self._work = threading.Condition(lock)  # workers wait here for the queue
+        self._done = threading.Condition(lock)  # flush waits here for pending to reach 0
         self._queue: Deque[Tuple[WebhookConfig, PageEvent]] = deque()
-        self._pending = 0
-        self._thread: Optional[threading.Thread] = None
-        self._exit_hook = False
+        self._pending = 0  # queued plus being sent
+        self._workers: List[threading.Thread] = []
+        self._idle = 0  # workers waiting for work
 
     def submit(self, config: WebhookConfig, event: PageEvent) -> None:
-        with self._cond:
+        with self._work:
             self._queue.append((config, event))
             self._pending += 1
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._run, name="wagtail-netlify-webhook", daemon=True)
-                self._thread.start()
-                if not self._exit_hook:
-                    atexit.register(self._flush_at_exit)
-                    self._exit_hook = True
-            self._cond.notify_all()
+            self._workers = [worker for worker in self._workers if worker.is_alive()]
+            if len(self._queue) > self._idle and len(self._workers) < self._max_workers:
+                self._start_worker()
+            self._work.notify()
+            if not self._exit_hook:
+                atexit.register(self._flush_at_exit)
+                self._exit_hook = True
+
+    def _start_worker(self) -> None:
+        worker = threading.Thread(target=self._run, name=f"wagtail-netlify-webhook-{len(self._workers) + 1}", daemon=True)
+        try:
+            worker.start()
+        except RuntimeError:  # no more threads (or the interpreter is shutting down)
+            if self._workers:
+                return  # the running workers will get to it
+            self._queue.pop()
+            self._pending -= 1
+            raise
+        self._workers.append(worker)
 
     def pending(self) -> int:
-        with self._cond:
+        with self._work:
             return self._pending
 
     def flush(self, timeout: float) -> bool:
         """Waits until every queued event has been handled, at most ``timeout`` seconds; True if all were."""
         deadline = time.monotonic() + timeout
-        with self._cond:
+        with self._done:
             while self._pending:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     return False
-                self._cond.wait(remaining)
+                self._done.wait(remaining)
             return True
 
     def _run(self) -> None:
+        me = threading.current_thread()
         while True:
-            with self._cond:
-                while not self._queue:
-                    self._cond.wait()
-                config, event = self._queue.popleft()
+            with self._work:
+                self._idle += 1
+                try:
+                    idle_since = time.monotonic()
+                    while not self._queue:
+                        left = WORKER_IDLE - (time.monotonic() - idle_since)
+                        if left <= 0:
+                            if me in self._workers:
+                                self._workers.remove(me)
+                            return
+                        self._work.wait(left)
+                    config, event = self._queue.popleft()
+                finally:
+                    self._idle -= 1
             try:
                 self._send(config, event)
             except Exception:  # deliver() does not raise; a replaced send function might
                 logger.exception("Webhook delivery of %s crashed.", event)
             finally:
-                with self._cond:
+                with self._done:
                     self._pending -= 1
-                    self._cond.notify_all()
+                    if not self._pending:
+                        self._done.notify_all()
 
     def _flush_at_exit(self) -> None:
         waiting = self.pending()
