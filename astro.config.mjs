@@ -3,6 +3,7 @@ import netlifyAdapter from '@astrojs/netlify';
 import netlify from '@netlify/vite-plugin';
 import { defineConfig } from 'astro/config';
 import { buildTrigger } from './src/integrations/build-trigger.ts';
+import { contentSecurityPolicy } from './src/integrations/csp.ts';
 import { demoCms } from './src/integrations/demo-cms.ts';
 import { devRefresh } from './src/integrations/dev-refresh.ts';
 import { previewRoute } from './src/integrations/preview-route.ts';
@@ -40,6 +41,7 @@ export default defineConfig({
     functionsData(),
     devRefresh(),
     previewRoute(),
+    contentSecurityPolicy(),
   ],
   // Every page is a static file except the draft preview (src/pages/preview.astro), which the adapter
   // turns into a Netlify Function, narrowed to /preview by previewRoute (Astro runs the adapter's hooks
