@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type CmsHandle } from '../../cms/server.ts';
 import { signPayload } from '../../functions/_shared/signature.ts';
 import { projectRoot } from '../helpers/build-site.ts';
+import { acquireProjectLock } from '../helpers/project-lock.ts';
 
 const SECRET = 'dev-refresh-secret-0123456789';
 let cms: CmsHandle;
@@ -17,8 +18,11 @@ let dev: ChildProcess;
 let root: string;
 let origin: string;
 let output = '';
+let release: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
+  // A starting dev server clears the adapter's output in .netlify/: never while a build runs.
+  release = await acquireProjectLock();
   cms = await startCms({ port: 0, content: 'demo' });
   root = await mkdtemp(join(tmpdir(), 'dev-refresh-'));
   const port = 4500 + Math.floor(Math.random() * 400);
@@ -50,6 +54,7 @@ afterAll(async () => {
   if (dev?.pid && dev.exitCode === null) process.kill(-dev.pid, 'SIGTERM');
   await cms?.close();
   if (root) await rm(root, { recursive: true, force: true });
+  await release?.();
 });
 
 const title = async (url: string) => /<h1[^>]*>([^<]*)<\/h1>/.exec(await (await fetch(origin + url)).text())?.[1];

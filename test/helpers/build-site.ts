@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { withProjectLock } from './project-lock.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -14,6 +15,10 @@ export interface BuildResult {
 }
 
 export function buildSite(env: Record<string, string | undefined>, outDir?: string, timeoutMs = 540_000): Promise<BuildResult> {
+  return withProjectLock(() => runBuild(env, outDir, timeoutMs));
+}
+
+function runBuild(env: Record<string, string | undefined>, outDir: string | undefined, timeoutMs: number): Promise<BuildResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', ...(outDir ? ['--outDir', outDir] : [])], {

@@ -7,6 +7,7 @@ import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from './build-site.ts';
+import { acquireProjectLock } from './project-lock.ts';
 
 export interface NetlifyServe {
   url: string;
@@ -25,6 +26,17 @@ function freePort(): Promise<number> {
 }
 
 export async function netlifyServe(env: Record<string, string>, timeoutMs = 540_000): Promise<NetlifyServe> {
+  // Held while it runs: it builds into, and serves the preview function from, the project's .netlify/.
+  const release = await acquireProjectLock();
+  try {
+    return await start(env, timeoutMs, release);
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+async function start(env: Record<string, string>, timeoutMs: number, release: () => Promise<void>): Promise<NetlifyServe> {
   // Comments left by earlier runs would leak into this one.
   await rm(join(projectRoot, '.netlify', 'blobs-serve'), { recursive: true, force: true });
   const port = await freePort();
@@ -69,15 +81,20 @@ export async function netlifyServe(env: Record<string, string>, timeoutMs = 540_
     url,
     output: () => output,
     close: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      process.kill(-(child.pid as number), 'SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      try {
-        process.kill(-(child.pid as number), 'SIGKILL');
-      } catch {
-        // stopped
-      }
+      await stop();
+      await release();
     },
   };
+
+  async function stop(): Promise<void> {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-(child.pid as number), 'SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+    try {
+      process.kill(-(child.pid as number), 'SIGKILL');
+    } catch {
+      // stopped
+    }
+  }
 }

@@ -43,6 +43,8 @@ async function listen(server: Server): Promise<string> {
 
 export async function startPublishPipeline(options: {
   content: CmsOptions['content'];
+  /** Latency of the demo CMS (the bench's realistic server). */
+  latency?: CmsOptions['latency'];
   buildEnv: Record<string, string>;
   outDir: string;
   coalesceMs: number;
@@ -74,7 +76,7 @@ export async function startPublishPipeline(options: {
   const site = createServer(async (request, response) => {
     const body = await readAll(request);
     const answer = await wagtailWebhook(
-      new Request(`http://localhost${request.url}`, { method: request.method, headers: request.headers as Record<string, string>, body: body.length ? body : undefined }),
+      new Request(`http://localhost${request.url}`, { method: request.method, headers: request.headers as Record<string, string>, body: body.length ? new Uint8Array(body) : undefined }),
       { deploy: { context: 'production' } },
     );
     response.writeHead(answer.status, Object.fromEntries(answer.headers));
@@ -82,7 +84,7 @@ export async function startPublishPipeline(options: {
   });
   const siteUrl = await listen(site);
 
-  cms = await startCms({ port: 0, content: options.content, webhook: { url: `${siteUrl}/api/wagtail-webhook`, secret: SECRET } });
+  cms = await startCms({ port: 0, content: options.content, latency: options.latency, webhook: { url: `${siteUrl}/api/wagtail-webhook`, secret: SECRET } });
   const handle = cms;
   return {
     cms: handle,
