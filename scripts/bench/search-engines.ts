@@ -45,15 +45,8 @@ export interface SearchMeasurement {
   typoTop5: number;
 }
 
-interface ChildResult {
-  coldLoadMs: number;
-  firstQueryMs: number;
-  heapMb: number;
-  p50Ms: number;
-  p95Ms: number;
-  p95ByKind: Record<string, number>;
-  typoTop5: number;
-}
+/** What the child process measures (everything but sizes and build time). */
+type ChildResult = Omit<SearchMeasurement, 'engine' | 'corpus' | 'docs' | 'indexBytes' | 'gzipBytes' | 'buildMs'>;
 
 const CHILD = join(import.meta.dirname, 'search-child.ts');
 export const QUERY_COUNT = 200;
