@@ -83,6 +83,8 @@ const latencySchema = z.strictObject({
   pageTime: z.number().min(0).optional(),
   requestTime: z.number().min(0).optional(),
   workers: z.number().int().min(0).optional(),
+  contention: z.number().min(0).optional(),
+  queueLimit: z.number().int().min(0).nullable().optional(),
 });
 
 class HttpProblem extends Error {

@@ -31,6 +31,11 @@ Latency
   --page-time MS       server work per page: a lookup costs MS, a listed page MS/10, its content the rest
   --request-time MS    fixed server work per GraphQL request
   --workers W          GraphQL requests served at once; the others queue (default: unlimited)
+  --contention K       with more GraphQL requests in the server (queued + in service) than W, work
+                       runs 1 + K × (in server − W) times slower (default 0 = off; 0.05 matches one
+                       real Wagtail process: concurrency 16 is 1.5x slower per batch than 4 at W=1)
+  --queue-limit N      requests that may wait for a worker; more are answered 503 with Retry-After: 1
+                       (load shedding; 0 = no queue; default: unlimited)
 
 Faults
   --fault-rate P       probability 0..1 that a GraphQL request fails
@@ -61,6 +66,12 @@ function number(name: string, value: string | undefined, min = 0, max = Number.M
   return n;
 }
 
+function integer(name: string, value: string | undefined): number | undefined {
+  const n = number(name, value);
+  if (n !== undefined && !Number.isInteger(n)) fail(`--${name} must be a whole number, got "${value}".`);
+  return n;
+}
+
 function ids(name: string, value: string | undefined): number[] | undefined {
   if (value === undefined) return undefined;
   const list = value.split(',').filter((v) => v.trim() !== '').map((v) => Number(v.trim()));
@@ -86,6 +97,8 @@ try {
       'page-time': { type: 'string' },
       'request-time': { type: 'string' },
       workers: { type: 'string' },
+      contention: { type: 'string' },
+      'queue-limit': { type: 'string' },
       'fault-rate': { type: 'string' },
       faults: { type: 'string' },
       'broken-pages': { type: 'string' },
@@ -150,6 +163,15 @@ if (previewUrl !== undefined && !(/^https?:\/\//.test(previewUrl) && URL.canPars
 }
 const previewTtl = number('preview-ttl', flags['preview-ttl'], 0.001);
 
+// Both act on requests beyond the workers: without a worker limit there are none, so they would be ignored.
+const workers = number('workers', flags.workers);
+const contention = number('contention', flags.contention);
+const queueLimit = integer('queue-limit', flags['queue-limit']);
+if (!workers) {
+  const ignored = [...(contention ? ['contention'] : []), ...(queueLimit !== undefined ? ['queue-limit'] : [])];
+  if (ignored.length > 0) fail(`--${ignored.join(', --')} ${ignored.length > 1 ? 'need' : 'needs'} a worker limit: add --workers W (W >= 1).`);
+}
+
 const options: CmsOptions = {
   port: number('port', flags.port, 0, 65535) ?? 8000,
   host: flags.host ?? '127.0.0.1',
@@ -159,7 +181,9 @@ const options: CmsOptions = {
     rtt: number('rtt', flags.rtt),
     pageTime: number('page-time', flags['page-time']),
     requestTime: number('request-time', flags['request-time']),
-    workers: number('workers', flags.workers),
+    workers,
+    contention,
+    queueLimit,
   },
   faults: {
     rate: number('fault-rate', flags['fault-rate'], 0, 1),

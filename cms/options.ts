@@ -31,6 +31,20 @@ export interface LatencyOptions {
   requestTime?: number;
   /** GraphQL requests served at once; the others queue. 0 = unlimited. */
   workers?: number;
+  /**
+   * Slowdown of server work when more GraphQL requests are in the server (waiting for a worker or holding
+   * one, `inServer`) than `workers`: work runs `1 + contention × max(0, inServer − workers)` times slower,
+   * for every request in service, while that many are in. 0 = off (default); needs `workers` >= 1.
+   * 0.05 (`CALIBRATED_CONTENTION`) reproduces a real Wagtail in one process: 10-page batches at
+   * concurrency 16 take 1.5× as long as at concurrency 4 with `workers: 1`.
+   */
+  contention?: number;
+  /**
+   * Requests allowed to wait for a worker; one arriving while every worker is busy and this many wait is
+   * answered at once with HTTP 503 and `Retry-After: 1` (load shedding, `stats().shed`). 0 = no queue at
+   * all; null = unlimited (default). Needs `workers` >= 1.
+   */
+  queueLimit?: number | null;
 }
 
 export const FAULT_KINDS = ['500', '502', '429', 'timeout', 'truncate', 'graphql'] as const;

@@ -15,6 +15,16 @@ export class Semaphore {
     this.#drain();
   }
 
+  /** Holders waiting for a slot. */
+  get waiting(): number {
+    return this.#waiting.length;
+  }
+
+  /** Whether `acquire()` would wait now (every slot is held). */
+  get full(): boolean {
+    return this.#size > 0 && this.#held >= this.#size;
+  }
+
   async acquire(): Promise<() => void> {
     if (this.#size <= 0 || this.#held < this.#size) {
       this.#held++;

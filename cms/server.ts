@@ -80,11 +80,22 @@ function formatOrigin(host: string, port: number): string {
   return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
 }
 
-const ERROR_PAGES: Record<'500' | '502' | '429', { status: number; body: string; headers?: Record<string, string> }> = {
+const ERROR_PAGES: Record<'500' | '502' | '429' | '503', { status: number; body: string; headers?: Record<string, string> }> = {
   '500': { status: 500, body: '<!doctype html>\n<html lang="en">\n<head><title>Server Error (500)</title></head>\n<body><h1>Server Error (500)</h1><p></p></body>\n</html>\n' },
   '502': { status: 502, body: '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n' },
   '429': { status: 429, body: '<html>\r\n<head><title>429 Too Many Requests</title></head>\r\n<body>\r\n<center><h1>429 Too Many Requests</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n', headers: { 'retry-after': '1' } },
+  // Load shedding (`queueLimit`): the queue in front of the workers is full, as a proxy answers for an API.
+  '503': {
+    status: 503,
+    body: '{"errors":[{"message":"Service Unavailable: the server is overloaded (request queue full); retry later."}]}\n',
+    headers: { 'content-type': 'application/json', 'retry-after': '1' },
+  },
 };
+
+function sendErrorPage(res: ServerResponse, kind: keyof typeof ERROR_PAGES): void {
+  const page = ERROR_PAGES[kind];
+  send(res, page.status, page.body, { 'content-type': 'text/html', ...page.headers });
+}
 
 export async function startCms(options: CmsOptions = {}): Promise<CmsHandle> {
   const host = options.host ?? '127.0.0.1';
@@ -127,15 +138,21 @@ export async function startCms(options: CmsOptions = {}): Promise<CmsHandle> {
     stats.graphqlRequests++;
     const body = await readBody(req);
     await latency.halfRtt();
+    if (latency.shedding) {
+      // Refused before it reaches Django: it draws no fault. From here to `latency.serve` nothing awaits,
+      // so the request queues in the place this check saw free.
+      stats.shed++;
+      await latency.halfRtt();
+      return sendErrorPage(res, '503');
+    }
     const fault = faults.decide();
     if (fault) {
       stats.faults.total++;
       stats.faults[fault]++;
     }
     if (fault === '500' || fault === '502' || fault === '429') {
-      const page = ERROR_PAGES[fault];
       await latency.halfRtt();
-      return send(res, page.status, page.body, { 'content-type': 'text/html', ...page.headers });
+      return sendErrorPage(res, fault);
     }
     if (fault === 'timeout') {
       // Hold the response like a stuck upstream; a proxy would give up with 504 after a while.

@@ -29,6 +29,8 @@ export interface CmsStats {
   /** Requests holding a worker slot right now, and the most ever at once. */
   inFlight: number;
   maxInFlight: number;
+  /** GraphQL requests refused with 503 because the worker queue was full (`queueLimit`); also in `graphqlRequests`. */
+  shed: number;
   admin: number;
 }
 
@@ -45,6 +47,7 @@ export function emptyStats(): CmsStats {
     faults: { total: 0, '500': 0, '502': 0, '429': 0, timeout: 0, truncate: 0, graphql: 0, brokenPage: 0 },
     inFlight: 0,
     maxInFlight: 0,
+    shed: 0,
     admin: 0,
   };
 }

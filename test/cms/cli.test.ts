@@ -37,7 +37,7 @@ describe('cms/main.ts', () => {
   it('documents every flag in --help and refuses unknown ones', () => {
     const help = spawnSync(node, ['cms/main.ts', '--help'], { cwd: root, encoding: 'utf8' });
     expect(help.status).toBe(0);
-    for (const flag of ['--port', '--host', '--synthetic', '--images', '--seed', '--schema', '--rtt', '--page-time', '--workers', '--fault-rate', '--faults', '--broken-pages', '--preview-url', '--preview-ttl', '--webhook-url', '--webhook-secret']) {
+    for (const flag of ['--port', '--host', '--synthetic', '--images', '--seed', '--schema', '--rtt', '--page-time', '--workers', '--contention', '--queue-limit', '--fault-rate', '--faults', '--broken-pages', '--preview-url', '--preview-ttl', '--webhook-url', '--webhook-secret']) {
       expect(help.stdout).toContain(flag);
     }
     const bad = spawnSync(node, ['cms/main.ts', '--bogus'], { cwd: root, encoding: 'utf8' });
@@ -53,9 +53,42 @@ describe('cms/main.ts', () => {
     const noSecret = spawnSync(node, ['cms/main.ts', '--webhook-url', 'http://127.0.0.1:9/hook'], { cwd: root, encoding: 'utf8', env: { ...process.env, CMS_WEBHOOK_SECRET: '' } });
     expect(noSecret.status).toBe(2);
     expect(noSecret.stderr).toMatch(/no secret: add --webhook-secret or set CMS_WEBHOOK_SECRET/);
+    // Contention and the queue limit act beyond the workers: without a worker limit they would be ignored.
+    const noWorkers = spawnSync(node, ['cms/main.ts', '--contention', '0.05', '--queue-limit', '4'], { cwd: root, encoding: 'utf8' });
+    expect(noWorkers.status).toBe(2);
+    expect(noWorkers.stderr).toMatch(/--contention, --queue-limit need a worker limit/);
+    const badLimit = spawnSync(node, ['cms/main.ts', '--workers', '1', '--queue-limit', '1.5'], { cwd: root, encoding: 'utf8' });
+    expect(badLimit.status).toBe(2);
+    expect(badLimit.stderr).toMatch(/--queue-limit must be a whole number/);
     const badUrl = spawnSync(node, ['cms/main.ts', '--preview-url', 'localhost:4321/preview'], { cwd: root, encoding: 'utf8' });
     expect(badUrl.status).toBe(2);
     expect(badUrl.stderr).toMatch(/--preview-url must be an absolute http/);
+  });
+
+  it('passes --workers, --contention and --queue-limit to the latency model', async () => {
+    const child = spawn(node, ['cms/main.ts', '--port', '0', '--workers', '1', '--contention', '0.05', '--queue-limit', '0', '--page-time', '300'], { cwd: root });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.setEncoding('utf8');
+        child.stdout.on('data', (chunk: string) => {
+          out += chunk;
+          const match = /ready at (http:\/\/\S+\/graphql\/)/.exec(out);
+          if (match) resolve(match[1] as string);
+        });
+        child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)));
+      });
+      const latency = await (await fetch(url.replace('/graphql/', '/__cms/latency'))).json();
+      expect(latency).toMatchObject({ workers: 1, contention: 0.05, queueLimit: 0, pageTime: 300 });
+      // One lookup holds the only worker; with no queue the next is shed.
+      const [first, second] = await Promise.all([gql(url, '{ page(id: 3) { id } }'), new Promise((r) => setTimeout(r, 100)).then(() => gql(url, '{ page(id: 4) { id } }'))]);
+      expect(first.status).toBe(200);
+      expect(second.status).toBe(503);
+      expect(second.headers.get('retry-after')).toBe('1');
+    } finally {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   });
 
   it('sends signed webhooks to CMS_WEBHOOK_URL with CMS_WEBHOOK_SECRET, and preview URLs on --preview-url', async () => {
