@@ -7,9 +7,10 @@ import type { Config } from '@netlify/functions';
 import { publicComment, type CommentRecord } from './_shared/comments/record.ts';
 import { clientKey, takeSlot } from './_shared/comments/rate-limit.ts';
 import { commentsSetup } from './_shared/comments/settings.ts';
-import { listMarkers, newCommentId, readMarked, saveComment } from './_shared/comments/store.ts';
+import { listMarkers, readMarked, saveComment } from './_shared/comments/store.ts';
 import { countLinks } from './_shared/comments/text.ts';
 import { PAGE_ID, validateSubmission } from './_shared/comments/validate.ts';
+import { timeOrderedKey } from './_shared/keys.ts';
 import { allowMethods, bodyFormat, clientAddress, errorResponse, HttpError, json, logFailure, readFields, wantsHtml, type RequestContext } from './_shared/http.ts';
 import { sitePage, type SitePage } from './_shared/site-pages.ts';
 
@@ -66,7 +67,7 @@ async function post(request: Request, context: RequestContext | undefined): Prom
     const held = links > settings.maxLinks ? `has ${links} links (more than ${settings.maxLinks})` : null;
     const status = settings.moderation === 'post' && !held ? 'approved' : 'pending';
     const record: CommentRecord = {
-      id: newCommentId(),
+      id: timeOrderedKey(),
       ...submission,
       createdAt: new Date().toISOString(),
       status,

@@ -7,7 +7,7 @@
  * in flight.
  */
 import { getStore, type Store } from '@netlify/blobs';
-import { randomBytes } from 'node:crypto';
+import { timeOrderedKey } from '../keys.ts';
 import { commentRecordSchema, type CommentRecord, type CommentStatus } from './record.ts';
 
 /** A marker younger than this may belong to a write still in progress; older strays are garbage. */
@@ -15,10 +15,6 @@ const STRAY_AFTER_MS = 60_000;
 
 export function commentsStore(deployContext: string): Store {
   return getStore({ name: `comments-${deployContext}`, consistency: 'strong' });
-}
-
-export function newCommentId(now = Date.now()): string {
-  return `${String(now).padStart(13, '0')}-${randomBytes(6).toString('hex')}`;
 }
 
 const recordKey = (page: string, id: string) => `records/${page}/${id}`;
@@ -43,7 +39,7 @@ export async function saveComment(store: Store, record: CommentRecord): Promise<
     if (modified) return record;
     // Same millisecond and same 48 random bits: practically never, but never overwrite a comment.
     if (attempt >= 3) throw new Error(`Could not find a free key for a comment on page ${record.page}.`);
-    record = { ...record, id: newCommentId() };
+    record = { ...record, id: timeOrderedKey() };
   }
 }
 

@@ -7,8 +7,8 @@
  * out) leaves a lock that is broken once it is clearly stale.
  */
 import type { Store } from '@netlify/blobs';
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { timeOrderedKey } from '../keys.ts';
 import { webhookEventSchema, type WebhookEvent } from './event.ts';
 
 /** Past the window, how long a lock may stay before its holder is presumed dead (Netlify's 10 s limit and then some). */
@@ -18,7 +18,7 @@ const lockSchema = z.object({ since: z.number() });
 export type CoalesceOutcome = { status: 'triggered'; events: number } | { status: 'coalesced' };
 
 export async function storeEvent(store: Store, event: WebhookEvent, now = Date.now()): Promise<void> {
-  await store.setJSON(`events/${String(now).padStart(13, '0')}-${randomBytes(6).toString('hex')}`, event, { onlyIfNew: true });
+  await store.setJSON(`events/${timeOrderedKey(now)}`, event, { onlyIfNew: true });
 }
 
 export async function coalesce(
