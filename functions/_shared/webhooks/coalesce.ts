@@ -5,6 +5,11 @@
  * its event was stored before the holder releases the lock and lists the events, so it is in that build.
  * A failed build-hook call keeps the events for the next delivery; a holder that died (a function timed
  * out) leaves a lock that is broken once it is clearly stale.
+ *
+ * The lock names its holder, and a holder builds only if the lock still names it when its window ends.
+ * `onlyIfNew` should make that always true; it guards the cases where two deliveries both believe they
+ * took the lock: Netlify's local Blobs server checks `onlyIfNew` and writes in two steps, and a lock broken
+ * as stale may be retaken while its old holder still runs.
  */
 import type { Store } from '@netlify/blobs';
 import { z } from 'zod';
@@ -13,7 +18,7 @@ import { webhookEventSchema, type WebhookEvent } from './event.ts';
 
 /** Past the window, how long a lock may stay before its holder is presumed dead (Netlify's 10 s limit and then some). */
 const STALE_AFTER_MS = 15_000;
-const lockSchema = z.object({ since: z.number() });
+const lockSchema = z.object({ since: z.number(), owner: z.string() });
 
 export type CoalesceOutcome = { status: 'triggered'; events: number } | { status: 'coalesced' };
 
@@ -27,8 +32,9 @@ export async function coalesce(
   trigger: (events: WebhookEvent[]) => Promise<void>,
   now: () => number = Date.now,
 ): Promise<CoalesceOutcome> {
+  const owner = timeOrderedKey();
   for (let attempt = 0; attempt < 5; attempt++) {
-    const taken = await store.setJSON('lock', { since: now() }, { onlyIfNew: true });
+    const taken = await store.setJSON('lock', { since: now(), owner }, { onlyIfNew: true });
     if (!taken.modified) {
       const held = lockSchema.safeParse(await store.get('lock', { type: 'json' }));
       if (!held.success) continue; // released between our write and our read: try to take it
@@ -37,6 +43,9 @@ export async function coalesce(
       continue;
     }
     await new Promise((r) => setTimeout(r, windowMs));
+    const lock = lockSchema.safeParse(await store.get('lock', { type: 'json' }));
+    // Another delivery holds the lock after all: it builds, with our event (stored before we took the lock).
+    if (!lock.success || lock.data.owner !== owner) return { status: 'coalesced' };
     await store.delete('lock');
     const { blobs } = await store.list({ prefix: 'events/' });
     blobs.sort((a, b) => (a.key < b.key ? -1 : 1)); // keys start with the arrival time
