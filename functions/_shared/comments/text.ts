@@ -3,6 +3,7 @@
  * deceive (bidi overrides that reverse a name, invisible characters, control codes). Out: plain text made
  * into HTML that can only ever be text, line breaks and `http(s)` links marked `nofollow ugc`.
  */
+import { escapeXml } from '../../../src/render/escape.ts';
 
 // Bidi embeddings/overrides/isolates reorder what follows them ("moc.elgoog" shown as "google.com"):
 // they have no honest use in a comment. Zero-width spaces, word joiners and BOMs hide text in words.
@@ -27,11 +28,6 @@ export function cleanText(input: string): string {
     .replace(/[ \u00A0]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
 // Only absolute http(s) URLs become links: `javascript:`, `data:` and the like are never matched, so they
@@ -63,16 +59,16 @@ export function renderCommentHtml(body: string): string {
   let last = 0;
   for (const match of body.matchAll(URL_PATTERN)) {
     const [url, rest] = trimUrl(match[0]);
-    html += escapeHtml(body.slice(last, match.index));
+    html += escapeXml(body.slice(last, match.index));
     if (url.length > 'https://'.length) {
-      const href = escapeHtml(url);
+      const href = escapeXml(url);
       html += `<a href="${href}" rel="nofollow ugc">${href}</a>`;
     } else {
-      html += escapeHtml(url);
+      html += escapeXml(url);
     }
-    html += escapeHtml(rest);
+    html += escapeXml(rest);
     last = match.index + match[0].length;
   }
-  html += escapeHtml(body.slice(last));
+  html += escapeXml(body.slice(last));
   return html.replace(/\n/g, '<br>\n');
 }
