@@ -50,6 +50,11 @@ function positive(value: string, op: string): number {
   return Number(value);
 }
 
+/** Scales so that the width becomes `w` (`byWidth`) or the height `h`, the other side in proportion. */
+function scaleToSide(width: number, height: number, w: number, h: number, byWidth: boolean): [number, number] {
+  return byWidth ? [w, Math.max(1, Math.floor(height * (w / width)))] : [Math.max(1, Math.floor(width * (h / height))), h];
+}
+
 /** Computes what `image.get_rendition(spec)` would produce for an original of the given size. */
 export function planRendition(
   spec: string,
@@ -96,33 +101,15 @@ export function planRendition(
         break;
       }
       case 'max': {
+        // Fit inside w×h: the side that must shrink more sets the scale.
         const [w, h] = size(arg, 'max');
-        if (width > w || height > h) {
-          const horz = w / width;
-          const vert = h / height;
-          if (horz < vert) {
-            height = Math.max(1, Math.floor(height * horz));
-            width = w;
-          } else {
-            width = Math.max(1, Math.floor(width * vert));
-            height = h;
-          }
-        }
+        if (width > w || height > h) [width, height] = scaleToSide(width, height, w, h, w / width < h / height);
         break;
       }
       case 'min': {
+        // Cover w×h: the side that must shrink less sets the scale.
         const [w, h] = size(arg, 'min');
-        if (width > w && height > h) {
-          const horz = w / width;
-          const vert = h / height;
-          if (horz > vert) {
-            height = Math.max(1, Math.floor(height * horz));
-            width = w;
-          } else {
-            width = Math.max(1, Math.floor(width * vert));
-            height = h;
-          }
-        }
+        if (width > w && height > h) [width, height] = scaleToSide(width, height, w, h, w / width > h / height);
         break;
       }
       case 'scale': {
