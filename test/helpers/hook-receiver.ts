@@ -1,9 +1,12 @@
 /** A local HTTP server standing in for Netlify's build hook: records every call, answers as told. */
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer } from 'node:http';
+import { readBody } from '../../cms/http-util.ts';
 
 export interface HookCall {
   title: string | null;
   body: string;
+  /** When the call arrived (performance.now()). */
+  at: number;
 }
 
 export interface HookReceiver {
@@ -14,19 +17,16 @@ export interface HookReceiver {
   close(): Promise<void>;
 }
 
-async function readAll(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-export async function startHookReceiver(): Promise<HookReceiver> {
+/** `onCall` runs for each call after it is answered (the publish pipeline starts a build there). */
+export async function startHookReceiver(onCall?: (call: HookCall) => void): Promise<HookReceiver> {
   const calls: HookCall[] = [];
   const server = createServer(async (request, response) => {
-    const body = await readAll(request);
-    calls.push({ title: new URL(request.url ?? '/', 'http://x').searchParams.get('trigger_title'), body });
+    const body = (await readBody(request)).toString('utf8');
+    const call = { title: new URL(request.url ?? '/', 'http://x').searchParams.get('trigger_title'), body, at: performance.now() };
+    calls.push(call);
     response.statusCode = receiver.answers.shift() ?? 200;
     response.end();
+    onCall?.(call);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

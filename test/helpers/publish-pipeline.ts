@@ -4,11 +4,13 @@
  * the "build hook", a local receiver that runs `astro build` with the hook's body as INCOMING_HOOK_BODY,
  * as Netlify does. Used by the end-to-end test and by `npm run bench:publish` for timings.
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
+import { readBody } from '../../cms/http-util.ts';
 import { startCms, type CmsHandle, type CmsOptions } from '../../cms/server.ts';
 import wagtailWebhook from '../../functions/wagtail-webhook.ts';
 import { buildSite, type BuildResult } from './build-site.ts';
 import { startFunctionsEnv, type FunctionsEnv } from './functions-env.ts';
+import { startHookReceiver } from './hook-receiver.ts';
 
 export interface Rebuild {
   /** When the build hook was called (ms, performance.now()). */
@@ -28,12 +30,6 @@ export interface PublishPipeline {
 }
 
 const SECRET = 'publish-pipeline-secret-0123456789';
-
-async function readAll(request: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -57,24 +53,20 @@ export async function startPublishPipeline(options: {
   const env = () => ({ ...options.buildEnv, CMS_GRAPHQL_URL: cms?.url ?? '' });
 
   // Netlify's build hook: queue a build with the hook's body, one build at a time.
-  const hook = createServer(async (request, response) => {
-    const body = (await readAll(request)).toString('utf8');
-    const hookAt = performance.now();
-    response.end();
+  const hook = await startHookReceiver(({ body, at }) => {
     building = building.then(async () => {
       const result = await buildSite({ ...env(), INCOMING_HOOK_BODY: body }, options.outDir);
-      const rebuild = { hookAt, doneAt: performance.now(), result };
+      const rebuild = { hookAt: at, doneAt: performance.now(), result };
       rebuilds.push(rebuild);
       for (const resolve of waiting) resolve(rebuild);
       waiting = [];
     });
   });
-  const hookUrl = `${await listen(hook)}/build_hooks/local`;
 
   // The webhook function, served as Netlify serves it.
-  Object.assign(process.env, { WEBHOOK_SECRET: SECRET, NETLIFY_BUILD_HOOK_URL: hookUrl, WEBHOOK_COALESCE_MS: String(options.coalesceMs) });
+  Object.assign(process.env, { WEBHOOK_SECRET: SECRET, NETLIFY_BUILD_HOOK_URL: hook.url, WEBHOOK_COALESCE_MS: String(options.coalesceMs) });
   const site = createServer(async (request, response) => {
-    const body = await readAll(request);
+    const body = await readBody(request);
     const answer = await wagtailWebhook(
       new Request(`http://localhost${request.url}`, { method: request.method, headers: request.headers as Record<string, string>, body: body.length ? new Uint8Array(body) : undefined }),
       { deploy: { context: 'production' } },
@@ -94,7 +86,7 @@ export async function startPublishPipeline(options: {
     async close() {
       await handle.close();
       await building;
-      await new Promise((resolve) => hook.close(resolve));
+      await hook.close();
       await new Promise((resolve) => site.close(resolve));
       for (const name of ['WEBHOOK_SECRET', 'NETLIFY_BUILD_HOOK_URL', 'WEBHOOK_COALESCE_MS']) delete process.env[name];
       await functions.stop();
