@@ -45,12 +45,18 @@ export async function listPages(session: Session, plan: QueryPlan, expectedRows?
   let requests = 0;
   let next = 0;
   let shortIndex = Number.POSITIVE_INFINITY;
+  let horizon = expectedRows === undefined ? Number.POSITIVE_INFINITY : Math.floor(expectedRows / LIST_PAGE_SIZE);
 
   const fetchChunk = async (index: number): Promise<void> => {
     const offset = index * LIST_PAGE_SIZE;
-    requests++;
-    const query = plan.listQuery(offset, LIST_PAGE_SIZE);
-    const { pages } = await requestValid(session, 'WagtailPageList', query, listResponseSchema, `page listing at offset ${offset}`);
+    // Workers wait for a slot after taking an index: by then a short chunk may have ended the listing.
+    const response = await session.controller.run(async () => {
+      if (index > shortIndex || index > horizon) return null;
+      requests++;
+      return requestValid(session, 'WagtailPageList', plan.listQuery(offset, LIST_PAGE_SIZE), listResponseSchema, `page listing at offset ${offset}`);
+    });
+    if (!response) return;
+    const { pages } = response;
     const routable: ListedPage[] = [];
     for (const page of pages) {
       if (page.url?.startsWith('/')) routable.push({ ...page, url: page.url });
@@ -60,11 +66,11 @@ export async function listPages(session: Session, plan: QueryPlan, expectedRows?
     rowsIn.set(index, pages.length);
     if (pages.length < LIST_PAGE_SIZE) shortIndex = Math.min(shortIndex, index);
   };
-  let horizon = expectedRows === undefined ? Number.POSITIVE_INFINITY : Math.floor(expectedRows / LIST_PAGE_SIZE);
   const worker = async (): Promise<void> => {
     for (let index = next++; index <= shortIndex && index <= horizon; index = next++) await fetchChunk(index);
   };
-  const workers = () => Promise.all(Array.from({ length: session.config.concurrency }, worker));
+  // As many workers as the controller could ever allow; its slots decide how many run at once.
+  const workers = () => Promise.all(Array.from({ length: session.controller.ceiling }, worker));
   // Without an estimate, the first page alone tells a small site (one short page) from a large one.
   if (expectedRows === undefined) await fetchChunk(next++);
   await workers();
