@@ -35,6 +35,13 @@ export interface CmsClientOptions {
   headers?: Record<string, string>;
   /** Called before each retry; the loader logs it so a slow build explains itself. */
   onRetry?: (info: { operation: string; attempt: number; delayMs: number; reason: string }) => void;
+  /** Called when an attempt shows the CMS overloaded (429, 503, a timeout): the fetch controller backs off. */
+  onOverload?: () => void;
+  /**
+   * Called with the milliseconds from sending an attempt to having its whole body, before any parsing:
+   * the CMS's latency as the fetch controller needs it, without the build's own work on the answer.
+   */
+  onResponse?: (ms: number) => void;
 }
 
 export interface CmsClient {
@@ -46,6 +53,8 @@ export interface CmsClient {
 /** A failed attempt: whether it is worth retrying, and what to tell the user if it is the last. */
 interface AttemptFailure {
   retryable: boolean;
+  /** The CMS is overloaded (429, 503, a timeout): the fetch controller should back off. */
+  overload?: boolean;
   status?: number;
   retryAfterMs?: number;
   reason: string;
@@ -58,8 +67,10 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
   // Reading the body inside the wrapped fetch keeps the timeout over the whole transfer (a server that
   // stalls mid-body is a timeout too) and lets us count bytes without a second read.
   const timedFetch: typeof fetch = async (input, init) => {
+    const sent = performance.now();
     const response = await fetch(input, { ...init, signal: AbortSignal.timeout(options.timeoutMs) });
     const body = await response.arrayBuffer();
+    options.onResponse?.(performance.now() - sent);
     stats.bytes += body.byteLength;
     const type = response.headers.get('content-type') ?? '';
     if (response.ok && !/json/i.test(type)) throw new NotGraphQLResponse(response.status, type);
@@ -100,6 +111,7 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
         stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1;
         const result = await attempt<T>(query);
         if (!('retryable' in result)) return result;
+        if (result.overload) options.onOverload?.();
         if (!result.retryable || attemptNo > options.retry.retries) {
           throw new CmsRequestError(
             { endpoint: options.endpoint, operation, status: result.status, attempts: attemptNo },
@@ -140,6 +152,7 @@ function classify(error: unknown): AttemptFailure {
     const retryable = isRetryableStatus(status);
     return {
       retryable,
+      overload: status === 429 || status === 503,
       status,
       retryAfterMs: parseRetryAfter(error.response.headers?.get('retry-after')),
       reason: graphqlMessages
@@ -155,7 +168,7 @@ function classify(error: unknown): AttemptFailure {
     return { retryable: true, status: 200, reason: 'the response was not valid JSON (truncated?).', cause: error };
   }
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return { retryable: true, reason: 'the request timed out (raise CMS_TIMEOUT_MS for a slow CMS).', cause: error };
+    return { retryable: true, overload: true, reason: 'the request timed out (raise CMS_TIMEOUT_MS for a slow CMS).', cause: error };
   }
   const cause = error instanceof Error && error.cause ? ` (${describe(error.cause)})` : '';
   return {

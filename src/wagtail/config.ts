@@ -10,8 +10,9 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 /** Each setting: env variable name, loader option name, and its schema with the default. */
 const settings = {
   endpoint: { env: 'CMS_GRAPHQL_URL', schema: z.url() },
-  concurrency: { env: 'CMS_CONCURRENCY', schema: int(1, 64).default(4) },
-  batchSize: { env: 'CMS_BATCH_SIZE', schema: int(1, 100).default(20) },
+  concurrency: { env: 'CMS_CONCURRENCY', schema: z.union([z.literal('auto'), int(1, 64)]).default('auto') },
+  batchSize: { env: 'CMS_BATCH_SIZE', schema: z.union([z.literal('auto'), int(1, 100)]).default('auto') },
+  maxRps: { env: 'CMS_MAX_RPS', schema: z.coerce.number().min(0).max(10_000).default(0) },
   timeoutMs: { env: 'CMS_TIMEOUT_MS', schema: int(100, 600_000).default(30_000) },
   retries: { env: 'CMS_RETRIES', schema: int(0, 20).default(4) },
   siteHostname: { env: 'CMS_SITE_HOSTNAME', schema: z.string().min(1).optional() },

@@ -1,12 +1,11 @@
 /**
  * Fetches page details in batches of aliased `page(id:)` selections (grapple rejects array-batched bodies,
- * README item 2), `concurrency` batches at a time through p-limit.
+ * README item 2), as many at a time as the fetch controller allows (concurrency.ts).
  *
  * A batch answered with errors keeps the pages that came back whole; the pages at fault are retried alone,
  * and one that still fails stops the sync with its id and url. A batch that fails at the HTTP level is split
  * into single pages before giving up, so the message names the page that breaks the CMS, not ten suspects.
  */
-import pLimit from 'p-limit';
 import { CmsRequestError, PageSyncError, describe } from './errors.ts';
 import type { GraphQLErrorEntry } from './client.ts';
 import type { ListedPage } from './list-pages.ts';
@@ -33,8 +32,7 @@ type Failed = { kind: 'failed'; reason: string };
 type Outcome = { kind: 'ok'; page: Page; references: References } | { kind: 'vanished' } | Failed;
 
 export async function fetchPages(session: Session, plan: QueryPlan, listed: readonly ListedPage[], hooks: FetchHooks): Promise<FetchResult> {
-  const { batchSize, concurrency } = session.config;
-  const limit = pLimit(concurrency);
+  const { controller } = session;
   const pages: Page[] = [];
   const references = new Map<string, References>();
   const vanished: string[] = [];
@@ -69,28 +67,40 @@ export async function fetchPages(session: Session, plan: QueryPlan, listed: read
       if (aborted) return;
       await sleep(backoffDelay(attempt, session.retry));
       session.client.stats.retries++;
-      const [again] = await runBatch([ref]);
+      // Through the controller (its limit and rate cap hold for retries too), but not learnt from: one
+      // page after a failure says nothing about the CMS's knee.
+      const [again] = await controller.run(() => runBatch([ref]), () => 0);
       if (!again) return;
       last = again[1];
     }
     throw new PageSyncError(ref, `${last.reason} (operation WagtailPages at ${session.client.endpoint}, after ${session.retry.retries + 1} attempts).`);
   };
 
-  const batches: ListedPage[][] = [];
-  for (let i = 0; i < listed.length; i += batchSize) batches.push(listed.slice(i, i + batchSize));
+  // A batch is cut when its request gets a slot, so it takes the controller's batch size of that moment;
+  // as many dispatchers as the controller could ever allow take turns.
+  controller.startDetails();
+  const queue = [...listed];
+  const bytesBefore = session.client.stats.bytes;
+  let fetchedPages = 0;
+  const dispatch = async (): Promise<void> => {
+    while (queue.length > 0 && !aborted) {
+      let batch: ListedPage[] = [];
+      const failed = await controller.run(
+        async () => {
+          batch = queue.splice(0, controller.batchSize());
+          return batch.length > 0 ? runBatch(batch) : [];
+        },
+        () => batch.length,
+      );
+      fetchedPages += batch.length;
+      if (fetchedPages > 0) controller.pageBytes((session.client.stats.bytes - bytesBefore) / fetchedPages);
+      for (const [ref, outcome] of failed) await retryAlone(ref, outcome);
+    }
+  };
   try {
-    await Promise.all(
-      batches.map((batch) =>
-        limit(async () => {
-          if (aborted) return;
-          const failed = await runBatch(batch);
-          for (const [ref, outcome] of failed) await retryAlone(ref, outcome);
-        }),
-      ),
-    );
+    await Promise.all(Array.from({ length: Math.min(controller.ceiling, listed.length) }, dispatch));
   } catch (error) {
     aborted = true;
-    limit.clearQueue();
     throw error;
   }
   return { pages, references, vanished };

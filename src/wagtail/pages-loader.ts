@@ -81,6 +81,7 @@ export function wagtailPagesLoader(options: WagtailOptions = {}): Loader {
           skipped: listing.skipped,
           vanished: result.fetched.vanished.length,
           stats: session.client.stats,
+          fetching: session.controller.summary(),
           phases: timer.phases,
         }),
       );

@@ -77,6 +77,8 @@ export function formatReport(summary: {
   vanished: number;
   stats: ClientStats;
   phases: ReadonlyArray<[string, number]>;
+  /** How requests were made: the fetch controller's summary (concurrency, batch size). */
+  fetching?: string;
 }): string {
   const { stats } = summary;
   const total = summary.phases.reduce((sum, [, ms]) => sum + ms, 0);
@@ -93,7 +95,8 @@ export function formatReport(summary: {
   ].filter(Boolean);
   return (
     `Synced ${summary.pages} pages in ${seconds(total)} (${phases}); ` +
-    `${stats.requests} requests (${operations}), ${stats.retries} retries, ${megabytes(stats.bytes)} received; ` +
+    `${stats.requests} requests (${operations}), ${stats.retries} retries, ${megabytes(stats.bytes)} received` +
+    `${summary.fetching ? ` (${summary.fetching})` : ''}; ` +
     `${changes.join(', ')}.`
   );
 }

@@ -6,6 +6,7 @@ import type { MetaStore } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { createCmsClient, type CmsClient, type GraphQLResult } from './client.ts';
+import { createController, type FetchController } from './concurrency.ts';
 import { resolveConfig, type WagtailConfig, type WagtailOptions } from './config.ts';
 import { CmsRequestError, CmsResponseError, describe } from './errors.ts';
 import { buildQueryPlan, type QueryPlan } from './query-builder.ts';
@@ -15,6 +16,8 @@ export interface Session {
   config: WagtailConfig;
   client: CmsClient;
   retry: RetryPolicy;
+  /** Requests in flight and pages per request (fixed, or found as the sync goes with `auto`). */
+  controller: FetchController;
 }
 
 export function createSession(
@@ -28,6 +31,7 @@ export function createSession(
     const at = config.authHeader.indexOf(':');
     headers[config.authHeader.slice(0, at).trim()] = config.authHeader.slice(at + 1).trim();
   }
+  const controller = createController({ concurrency: config.concurrency, batchSize: config.batchSize, maxRps: config.maxRps });
   const client = createCmsClient({
     endpoint: config.endpoint,
     timeoutMs: config.timeoutMs,
@@ -35,8 +39,10 @@ export function createSession(
     headers,
     onRetry: ({ operation, attempt, delayMs, reason }) =>
       onRetry?.(`${operation} attempt ${attempt} failed (${reason}); retrying in ${delayMs} ms`),
+    onOverload: () => controller.overloaded(),
+    onResponse: (ms) => controller.responded(ms),
   });
-  return { config, client, retry };
+  return { config, client, retry, controller };
 }
 
 /**
