@@ -15,6 +15,10 @@ export interface CmsSettings {
   pageTimeMs: number;
   workers: number;
   imageShare?: number;
+  /** The capacity model (see cms/latency.ts): fixed work per request, contention beyond W, queue limit. */
+  requestTimeMs?: number;
+  contention?: number;
+  queueLimit?: number;
 }
 
 /** The counters of `GET /__cms/stats` the bench reads (the CMS reports more). */
@@ -23,6 +27,8 @@ export interface CmsStatsSnapshot {
   pagesResolved: number;
   pageLookups: number;
   maxInFlight: number;
+  /** GraphQL requests refused with 503 because the worker queue was full. */
+  shed: number;
   media: { originals: number; renditions: number; renditionsGenerated: number };
 }
 
@@ -54,6 +60,9 @@ export async function startCmsProcess(settings: CmsSettings, timeoutMs = 60_000)
     '--port', '0',
   ];
   if (settings.imageShare !== undefined) args.push('--image-share', String(settings.imageShare));
+  if (settings.requestTimeMs !== undefined) args.push('--request-time', String(settings.requestTimeMs));
+  if (settings.contention !== undefined) args.push('--contention', String(settings.contention));
+  if (settings.queueLimit !== undefined) args.push('--queue-limit', String(settings.queueLimit));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.on('exit', () => running.delete(child));

@@ -10,15 +10,15 @@ import { startCmsProcess, type CmsProcess, type CmsSettings } from './cms-proces
 import { collectImageUrls, compareWithBareSharp, type ImageComparison } from './images.ts';
 import { runBuild, type BuildDirs, type BuildMeasurement } from './run-build.ts';
 
-/** The loader's defaults (README: CMS_CONCURRENCY 4, CMS_BATCH_SIZE 20), used when the bench sets neither. */
-export const DEFAULT_CONCURRENCY = 4;
-export const DEFAULT_BATCH_SIZE = 20;
+/** The loader's defaults (README: CMS_CONCURRENCY and CMS_BATCH_SIZE auto), used when the bench sets neither. */
+export const DEFAULT_CONCURRENCY = 'auto';
+export const DEFAULT_BATCH_SIZE = 'auto';
 
 export interface WorkloadSpec extends CmsSettings {
   /** Detail requests in flight (CMS_CONCURRENCY) for the project's builds. */
-  concurrency: number;
+  concurrency: number | 'auto';
   /** Pages per detail request (CMS_BATCH_SIZE). */
-  batchSize: number;
+  batchSize: number | 'auto';
   /** Whether the bench sets CMS_CONCURRENCY / CMS_BATCH_SIZE or leaves the project's defaults. */
   setFetchEnv: boolean;
 }

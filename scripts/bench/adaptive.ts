@@ -1,0 +1,135 @@
+/**
+ * `npm run bench:adaptive`: does `CMS_CONCURRENCY=auto` find each CMS's knee? For synthetic CMSs of W
+ * workers (contention beyond W, a queue of 2W and 503 past it) at several round trips, it syncs the same
+ * site with a sweep of fixed settings (concurrency × batch size) and with the defaults (`auto` for both),
+ * each against a fresh CMS in its own process, and prints pages/s, auto's share of the best fixed setting
+ * and the requests the CMS shed. Targets: auto ≥ 90% of the best in every cell; no shedding on W = 1.
+ *
+ * The site grows with W (`--pages-per-worker`, within `--min-pages`..`--max-pages`) so every sync lasts
+ * some seconds at its best setting: a sync over before any setting matters measures only start-up.
+ *
+ *   npm run bench:adaptive -- [--workers 1,2,4,16] [--rtt 1,30,100] [--fixed 1,2,3,4,6,8,12,16,24,32,48]
+ *                             [--batch 20,100] [--runs 1]
+ */
+import { parseArgs } from 'node:util';
+import { wagtailPagesLoader } from '../../src/wagtail/index.ts';
+import { createLoaderContext } from '../../test/helpers/loader-context.ts';
+import { killAllCms, startCmsProcess } from './cms-process.ts';
+
+const { values } = parseArgs({
+  options: {
+    workers: { type: 'string', default: '1,2,4,16' },
+    rtt: { type: 'string', default: '1,30,100' },
+    fixed: { type: 'string', default: '1,2,3,4,6,8,12,16,24,32,48' },
+    batch: { type: 'string', default: '20,100' },
+    'pages-per-worker': { type: 'string', default: '1500' },
+    'min-pages': { type: 'string', default: '4000' },
+    'max-pages': { type: 'string', default: '20000' },
+    'page-time': { type: 'string', default: '2' },
+    'request-time': { type: 'string', default: '10' },
+    contention: { type: 'string', default: '0.03' },
+    runs: { type: 'string', default: '1' },
+  },
+});
+const list = (s: string) => s.split(',').map(Number);
+const num = (name: keyof typeof values) => Number(values[name]);
+const sitePages = (workers: number) => Math.min(num('max-pages'), Math.max(num('min-pages'), workers * num('pages-per-worker')));
+
+interface Settings {
+  concurrency: number | 'auto';
+  batchSize: number | 'auto';
+}
+
+interface Run {
+  pagesPerSecond: number;
+  shed: number;
+  /** What the sync report says it settled on, or 'failed'. */
+  summary: string;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    killAllCms();
+    process.exit(130);
+  });
+}
+
+/** One sync of a fresh CMS (its own process, as a real CMS is on another machine). */
+async function measure(settings: Settings, workers: number, rtt: number): Promise<Run> {
+  const pages = sitePages(workers);
+  const cms = await startCmsProcess({
+    pages,
+    images: 10,
+    rttMs: rtt,
+    pageTimeMs: num('page-time'),
+    requestTimeMs: num('request-time'),
+    workers,
+    contention: num('contention'),
+    queueLimit: 2 * workers,
+  });
+  try {
+    const { context, logs } = createLoaderContext();
+    const started = performance.now();
+    try {
+      await wagtailPagesLoader({ endpoint: cms.url, ...settings }).load(context);
+    } catch {
+      // Shed so often that retries ran out: this setting is past what the CMS takes.
+      return { pagesPerSecond: 0, shed: (await cms.stats()).shed, summary: 'failed' };
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const report = logs.info.find((line) => line.includes('Synced')) ?? '';
+    return { pagesPerSecond: pages / seconds, shed: (await cms.stats()).shed, summary: /\((concurrency [^)]*)\)/.exec(report)?.[1] ?? '' };
+  } finally {
+    await cms.close();
+  }
+}
+
+/** The median run of `runs` by pages/s (sheds summed: any is too many). */
+async function measureRuns(settings: Settings, workers: number, rtt: number): Promise<Run> {
+  const runs: Run[] = [];
+  for (let i = 0; i < num('runs'); i++) runs.push(await measure(settings, workers, rtt));
+  runs.sort((a, b) => a.pagesPerSecond - b.pagesPerSecond);
+  const middle = runs[Math.floor(runs.length / 2)]!;
+  return { ...middle, shed: runs.reduce((sum, r) => sum + r.shed, 0) };
+}
+
+const rows: string[] = [];
+let failures = 0;
+for (const workers of list(values.workers)) {
+  for (const rtt of list(values.rtt)) {
+    const fixed = new Map<string, Run>();
+    for (const batchSize of list(values.batch)) {
+      // Far past 3W a CMS with a queue of 2W sheds most requests: those runs only fail, slowly.
+      for (const concurrency of list(values.fixed).filter((c) => c <= Math.max(8, 4 * workers))) {
+        fixed.set(`${concurrency}×${batchSize}`, await measureRuns({ concurrency, batchSize }, workers, rtt));
+      }
+    }
+    const auto = await measureRuns({ concurrency: 'auto', batchSize: 'auto' }, workers, rtt);
+    const [bestSetting, best] = [...fixed].reduce((a, b) => (b[1].pagesPerSecond > a[1].pagesPerSecond ? b : a));
+    const share = auto.pagesPerSecond / best.pagesPerSecond;
+    const ok = share >= 0.9 && (workers !== 1 || auto.shed === 0);
+    if (!ok) failures++;
+    const sweep = [...fixed]
+      .map(([setting, r]) => `${setting}: ${r.summary === 'failed' ? 'failed' : r.pagesPerSecond.toFixed(0)}${r.shed ? ` (${r.shed} shed)` : ''}`)
+      .join(', ');
+    const settled = auto.summary.replace(/^concurrency auto, settled at (\d+), batch auto, settled at (\d+)/, '$1×$2');
+    rows.push(
+      `| ${workers} | ${rtt} | ${sitePages(workers)} | ${sweep} | ${bestSetting}: ${best.pagesPerSecond.toFixed(0)} | ${auto.pagesPerSecond.toFixed(0)} | ${settled} | ${(share * 100).toFixed(0)}% | ${auto.shed} | ${ok ? 'PASS' : 'FAIL'} |`,
+    );
+    process.stderr.write(`${rows.at(-1)}\n`);
+  }
+}
+process.stdout.write(
+  [
+    '',
+    `Sync throughput in pages/s (median of ${num('runs')}); settings are concurrency × batch size. CMS: ${values['page-time']} ms/page + ${values['request-time']} ms/request per worker, contention ${values.contention} per request beyond W, queue limit 2W (503 past it).`,
+    '',
+    '| W | RTT ms | pages | fixed settings: pages/s | best fixed | auto | auto settled | auto / best | auto shed | |',
+    '| ---: | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: | --- |',
+    ...rows,
+    '',
+    failures === 0 ? 'All cells PASS.' : `${failures} cell(s) FAIL.`,
+    '',
+  ].join('\n'),
+);
+process.exitCode = failures === 0 ? 0 : 1;
