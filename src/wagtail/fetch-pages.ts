@@ -87,7 +87,8 @@ export async function fetchPages(session: Session, plan: QueryPlan, listed: read
       let batch: ListedPage[] = [];
       const failed = await controller.run(
         async () => {
-          batch = queue.splice(0, controller.batchSize());
+          // A slot may come after another batch failed the sync: send nothing then.
+          batch = aborted ? [] : queue.splice(0, controller.batchSize());
           return batch.length > 0 ? runBatch(batch) : [];
         },
         () => batch.length,
