@@ -6,25 +6,20 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { SearchRecord } from '../../../src/search/records.ts';
 import { words } from '../../../src/search/tokens.ts';
-import { BOOST, editDistance, indexable, type Candidate } from './types.ts';
+import { FIELDS, SEARCH_OPTIONS, type Doc } from './minisearch.ts';
+import { indexable, type Candidate } from './types.ts';
 
-type Doc = ReturnType<typeof indexable>;
 const COMMON_SHARE = 0.1;
 
 function options(common: ReadonlySet<string>): Options<Doc> {
   return {
-    fields: ['title', 'headings', 'description', 'body'],
+    fields: FIELDS,
     storeFields: ['title', 'url', 'type'],
     processTerm: (term, field) => {
       const t = term.toLowerCase();
       return (field === 'body' || field === 'description') && common.has(t) ? null : t;
     },
-    searchOptions: {
-      boost: { title: BOOST.title, headings: BOOST.headings },
-      prefix: (term) => term.length >= 3,
-      fuzzy: (term) => editDistance(term) || false,
-      combineWith: 'AND',
-    },
+    searchOptions: SEARCH_OPTIONS,
   };
 }
 

@@ -2,16 +2,19 @@ import MiniSearch, { type Options } from 'minisearch';
 import type { SearchRecord } from '../../../src/search/records.ts';
 import { BOOST, editDistance, indexable, type Candidate } from './types.ts';
 
-type Doc = ReturnType<typeof indexable>;
+export type Doc = ReturnType<typeof indexable>;
+/** The fields and the matching every MiniSearch candidate shares; they differ in what they store and drop. */
+export const FIELDS: Options<Doc>['fields'] = ['title', 'headings', 'description', 'body'];
+export const SEARCH_OPTIONS: Options<Doc>['searchOptions'] = {
+  boost: { title: BOOST.title, headings: BOOST.headings },
+  prefix: (term) => term.length >= 3,
+  fuzzy: (term) => editDistance(term) || false,
+  combineWith: 'AND',
+};
 const options: Options<Doc> = {
-  fields: ['title', 'headings', 'description', 'body'],
+  fields: FIELDS,
   storeFields: ['title', 'url', 'type', 'description', 'body'],
-  searchOptions: {
-    boost: { title: BOOST.title, headings: BOOST.headings },
-    prefix: (term) => term.length >= 3,
-    fuzzy: (term) => editDistance(term) || false,
-    combineWith: 'AND',
-  },
+  searchOptions: SEARCH_OPTIONS,
 };
 
 export const candidate: Candidate = {
