@@ -111,7 +111,7 @@ export function createController(options: ControllerOptions): FetchController {
   let bytesPerPage = 0;
 
   let limit = auto ? 1 : ceiling;
-  let batch = autoBatch ? AUTO_BATCH_START : (options.batchSize as number);
+  let batch = options.batchSize === 'auto' ? AUTO_BATCH_START : options.batchSize;
   /** Bumped at every change of limit or batch size: a response counts for the settings it was sent under. */
   let epoch = 0;
   const gate = pLimit(limit);
