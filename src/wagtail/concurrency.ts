@@ -2,20 +2,26 @@
  * How many requests the sync keeps in flight, and how many pages each detail request asks for.
  *
  * `CMS_CONCURRENCY=auto` (the default) finds the CMS's knee, the concurrency at which it is fully busy and
- * no more, by following throughput as TCP congestion control follows a path's:
- *  - A round is a few responses to requests sent under the current settings. Its throughput follows from
- *    Little's law (the slots stay full while work waits): limit × pages per request / time a slot is held.
- *    Latency is the client's clock from sending to having the whole body, without the build's own work.
- *  - The limit starts at 1 and grows while each step brings GAIN more throughput: one at a time below 4
- *    (a one-worker CMS with a queue of two sheds at 4 when its knee is 2), then by half while the step paid
- *    about as much as it added or nothing waited (TCP Vegas's estimate of requests queued in the CMS,
- *    `limit × (1 − L0 / L)` with L0 the no-load latency, is below ALPHA), by a quarter as gains thin out.
- *  - A step that does not pay is undone, and that limit is not tried again.
- *  - Then (details, `CMS_BATCH_SIZE=auto`) the batch doubles while that pays, within a response-size bound
- *    and MAX_BATCH. A bigger batch keeps the CMS busy longer per request, so the limit is searched again.
+ * no more, by following latency and throughput as TCP Vegas follows a path's:
+ *  - A round is a few responses to requests sent under the current limit. Its throughput follows from
+ *    Little's law: limit × pages per request / time a slot is held. Requests waiting in the CMS follow from
+ *    latency: `limit × (1 − L0 / L)`, L0 being the no-load latency (the least seen). Latency is the client's
+ *    clock from sending to having the whole body, without the build's own work.
+ *  - The limit starts at 1 and grows while latency stays flat. A step must bring GAIN more throughput and
+ *    leave fewer than BETA requests waiting, or it is undone and that limit is not tried again. Once a
+ *    queue forms (ALPHA waiting), the CMS is at its knee and the limit stays.
+ *  - How far a step may go is bounded so that even a one-worker CMS with a queue of two per worker does not
+ *    shed: from a limit with flat latency, ×(1 + 2s/L0) stays within that queue, s being the time a worker
+ *    spends on a request. Detail requests know s (at least L0 minus the listing's L0: a listing request
+ *    costs the CMS less than a batch of pages); the listing does not, and steps carefully.
+ *  - A step past the knee shows where the knee is: the requests that did not wait, `limit − waiting`. That
+ *    limit gets one round before the controller settles.
  *  - A 429, 503 or timeout halves the limit at once and caps it below the limit that overloaded.
- * Listing and details have their own measurements: a listing request costs the CMS a fraction of a detail
- * batch, so its knee says little about theirs. `CMS_MAX_RPS` spaces request starts whatever the mode.
+ * `CMS_BATCH_SIZE=auto` asks for as many pages per detail request as the response-size bound allows (at
+ * most MAX_BATCH): per-request costs (the round trip, the CMS's request handling) are paid once per batch.
+ * The first request asks for FIRST_BATCH pages to learn how big a page is; at the end of the sync what is
+ * left is shared between the slots so that none idles while another works through a full batch.
+ * `CMS_MAX_RPS` spaces request starts whatever the mode.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pLimit from 'p-limit';
@@ -25,12 +31,12 @@ export interface FetchController {
   readonly limit: number;
   /** The most requests that can ever be in flight (workers beyond it would only wait). */
   readonly ceiling: number;
-  /** Pages to ask for in the next detail request. */
-  batchSize(): number;
+  /** Pages to ask for in the next detail request, `remaining` pages being left to fetch. */
+  batchSize(remaining?: number): number;
   /**
    * Waits for a slot (and the rate cap), runs the request and learns from its latency. `pages` tells, once
-   * the work is done, how many pages a detail request asked for (the batch size depends on it); 0 means
-   * not to learn from this request. Other requests (the listing) leave it out.
+   * the work is done, how many pages a detail request asked for; 0 means not to learn from this request.
+   * Other requests (the listing) leave it out.
    */
   run<T>(work: () => Promise<T>, pages?: () => number): Promise<T>;
   /** Tells the controller the CMS is overloaded (429, 503, a timeout). */
@@ -60,14 +66,30 @@ export interface ControllerOptions {
 
 /** Detail responses are kept under this many bytes: large answers cost the CMS memory and time out. */
 export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-/** Auto batches start at this size and never go beyond the largest a user may configure. */
-export const AUTO_BATCH_START = 50;
+/** Auto batches: the first, before the size of a page is known, and the largest a user may configure. */
+export const FIRST_BATCH = 10;
 export const MAX_BATCH = 100;
 const AUTO_CEILING = 64;
 /** A step is kept only if it brings this much more throughput: past the knee it brings none. */
 const GAIN = 1.05;
-/** Below this many requests waiting in the CMS (see `waiting`), latency is flat: ramp at full speed. */
+/** A step that made a queue form must bring this much: near the knee, a few responses' noise is about 5%. */
+const QUEUED_GAIN = 1.1;
+/**
+ * Requests waiting in the CMS at which a queue has formed: the knee is near. Large limits get a twelfth
+ * of the limit, as latency that wanders by a few percent reads as that many waiting.
+ */
 const ALPHA = 0.5;
+const queueFormed = (waiting: number, limit: number) => waiting >= Math.max(ALPHA, limit / 12);
+/**
+ * A step that leaves this many requests waiting did not pay, whatever throughput says (noise can say
+ * anything over a few responses): past the knee, more in flight only queues. Large limits get a quarter of
+ * the limit, as their latency wanders more.
+ */
+const BETA = 1.5;
+/** Of the queue a one-worker CMS has (two requests), what a step may fill: the rest is for noise. */
+const QUEUE_SHARE = 0.75;
+/** The most a step multiplies the limit by. */
+const MAX_STEP = 2;
 /** Responses per round at least, so one slow response does not decide; at most, so a round stays short. */
 const ROUND_MIN = 3;
 const ROUND_MAX = 8;
@@ -76,6 +98,8 @@ const ROUND_MAX = 8;
 interface Slot {
   epoch: number;
   attempts: number[];
+  /** Not one of the requests sent at once when the limit grew: it met the CMS as the current limit loads it. */
+  steady: boolean;
 }
 
 interface Sample {
@@ -84,17 +108,21 @@ interface Sample {
   /** The slot's time: the attempt plus the build's work on the answer (parsing, checking). */
   busy: number;
   pages: number;
+  steady: boolean;
 }
 
 interface Phase {
-  /** No-load latency: the least seen in this phase, from full-size requests. */
-  minLatency: number;
-  /** The best throughput so far and the limit and batch size it came at. */
-  best: { limit: number; batch: number; perSecond: number } | null;
+  /**
+   * No-load latency at the current batch size: the least of the rounds' median latencies (the first rounds,
+   * at low limits, wait for nothing). The least single response would be the luckiest, not the typical.
+   */
+  baseLatency: number;
+  /** The best throughput so far and the limit it came at. */
+  best: { limit: number; perSecond: number } | null;
   /** The lowest limit that did not pay or overloaded the CMS: never reached again in this phase. */
   bad: number;
-  /** What the round under way is trying: more requests in flight, then (details, auto) bigger batches. */
-  step: 'limit' | 'batch' | 'settled';
+  /** 'knee': the one round at the knee a step past it showed. */
+  step: 'grow' | 'knee' | 'settled';
   round: Sample[];
 }
 
@@ -111,94 +139,95 @@ export function createController(options: ControllerOptions): FetchController {
   let bytesPerPage = 0;
 
   let limit = auto ? 1 : ceiling;
-  let batch = options.batchSize === 'auto' ? AUTO_BATCH_START : options.batchSize;
+  let batch = options.batchSize === 'auto' ? FIRST_BATCH : options.batchSize;
   /** Bumped at every change of limit or batch size: a response counts for the settings it was sent under. */
   let epoch = 0;
   const gate = pLimit(limit);
   // Which `run` an attempt belongs to, so the client's timing reaches the request it measures.
   const slots = new AsyncLocalStorage<Slot>();
-  const freshPhase = (): Phase => ({ minLatency: Number.POSITIVE_INFINITY, best: null, bad: ceiling + 1, step: auto || autoBatch ? 'limit' : 'settled', round: [] });
+  const freshPhase = (): Phase => ({ baseLatency: Number.POSITIVE_INFINITY, best: null, bad: ceiling + 1, step: auto ? 'grow' : 'settled', round: [] });
   let phase = freshPhase();
+  /** The listing's no-load latency: a detail request's beyond it is, at least, work a CMS worker does. */
+  let listingLatency: number | null = null;
   let detailPhase = false;
-  /** The batch size before the batch search, to tell whether it moved. */
-  let batchBefore = batch;
+  let inFlight = 0;
+  /**
+   * Requests still to start in the burst a higher limit lets out at once. They wait only for what is left
+   * of the older requests' work, so their latency understates the queue the new limit makes.
+   */
+  let burst = 0;
 
-  const batchBound = () => (bytesPerPage > 0 ? Math.max(1, Math.floor(MAX_RESPONSE_BYTES / bytesPerPage)) : MAX_BATCH);
-  const change = (nextLimit: number, nextBatch: number) => {
+  const batchBound = () => Math.min(MAX_BATCH, bytesPerPage > 0 ? Math.max(1, Math.floor(MAX_RESPONSE_BYTES / bytesPerPage)) : MAX_BATCH);
+  const change = (nextLimit: number, nextBatch = batch) => {
     limit = Math.max(1, Math.min(ceiling, phase.bad - 1, Math.floor(nextLimit)));
     gate.concurrency = limit;
+    if (nextBatch !== batch) phase.baseLatency = Number.POSITIVE_INFINITY;
     batch = nextBatch;
     epoch++;
+    burst = Math.max(0, limit - inFlight);
     phase.round = [];
   };
-
-  /** Bigger batches, once the limit is found: fewer requests for the same pages, if the CMS is quicker for it. */
-  const tryBatch = () => {
-    const bigger = Math.min(MAX_BATCH, batchBound(), batch * 2);
-    if (!autoBatch || !detailPhase || bigger <= batch) return endBatchSearch();
-    if (phase.step !== 'batch') batchBefore = batch;
-    phase.step = 'batch';
-    change(limit, bigger);
+  const settle = (at: number) => {
+    change(at);
+    phase.step = 'settled';
   };
-  /** Bigger batches move the knee (each request keeps the CMS busy longer): if the batch grew, search the limit again. */
-  const endBatchSearch = () => {
+
+  /**
+   * The next limit to try. A CMS of W workers holding each request for s of its L0 has its knee at W·L0/s
+   * and sheds past 2W waiting. From a limit with flat latency (at or below the knee), ×(1 + 2s/L0) stays
+   * within that queue; once a queue forms, a step may only fill what is left of it. Details know s at least
+   * in part (see `listingLatency`), and so W at least in part (throughput × s); the listing knows neither,
+   * so it plans for one worker spending a quarter of L0 per request: one more at a time to 4, then
+   * quarter steps.
+   */
+  const grown = (waiting: number, requestsPerSecond: number) => {
+    const busyShare = listingLatency === null ? 0 : Math.max(0, phase.baseLatency - listingLatency) / phase.baseLatency;
+    if (queueFormed(waiting, limit)) {
+      const workers = Math.max(1, (requestsPerSecond * busyShare * phase.baseLatency) / 1000);
+      const room = 2 * QUEUE_SHARE * workers - waiting;
+      // A request waiting at each worker covers the gaps between one request and the next: small steps.
+      return room >= 1 ? limit + Math.min(room, Math.max(1, limit / 8)) : limit;
+    }
+    if (listingLatency !== null) return Math.max(limit + 1, limit * Math.min(MAX_STEP, 1 + 2 * QUEUE_SHARE * busyShare));
+    return limit < 4 ? limit + 1 : Math.max(limit + 1, limit * 1.25);
+  };
+
+  /** A round is over: keep the step if it paid, else undo it (or try the knee it showed). */
+  const endRound = (samples: Sample[]) => {
+    const perSecond = (limit * median(samples.map((s) => s.pages))) / (median(samples.map((s) => s.busy)) / 1000);
+    const waiting = waitingIn(samples);
+    phase.baseLatency = Math.min(phase.baseLatency, median(samples.map((s) => s.latency)));
+    const previous = phase.best;
+    const gain = queueFormed(waiting, limit) ? QUEUED_GAIN : GAIN;
+    const paid = waiting < Math.max(BETA, limit / 2) && (!previous || perSecond >= previous.perSecond * gain);
+    if (paid) phase.best = { limit, perSecond };
     const best = phase.best!;
-    if (!auto || best.batch === batchBefore) {
-      phase.step = 'settled';
+    if (phase.step === 'knee' || !paid) {
+      if (limit > best.limit) phase.bad = Math.min(phase.bad, limit);
+      // The requests that did not wait are what the CMS serves at once: its knee, worth one round.
+      const knee = Math.round(limit - waiting);
+      if (phase.step === 'grow' && knee > best.limit && knee < limit) {
+        phase.step = 'knee';
+        change(knee);
+      } else settle(best.limit);
       return;
     }
-    batchBefore = best.batch;
-    phase.bad = ceiling + 1;
-    phase.step = 'limit';
-    change(best.limit + 1, best.batch);
+    const next = Math.min(ceiling, phase.bad - 1, Math.floor(grown(waiting, limit / (median(samples.map((s) => s.busy)) / 1000))));
+    if (next <= limit) settle(limit);
+    else change(next);
   };
 
-  /**
-   * The next limit to try: one more below 4, then half again while the last step paid about as much as it
-   * added (or latency stayed flat), a quarter as the gains thin out near the knee. Never faster: the CMS
-   * answers a round trip late, and a one-worker CMS with a queue of two sheds at twice a knee of 4.
-   */
-  const grown = (waiting: number, efficiency: number) =>
-    limit < 4 ? limit + 1 : Math.max(limit + 1, limit * (waiting < ALPHA || efficiency >= 0.6 ? 1.5 : 1.25));
-
-  /**
-   * A round is over. Its throughput follows from Little's law (the slots are always full while work
-   * waits): `limit × pages / busy`. A step that brought GAIN more is kept and the next tried; one that did
-   * not is undone and ends that search.
-   */
-  const endRound = () => {
-    const latency = median(phase.round.map((s) => s.latency));
-    const perSecond = (limit * median(phase.round.map((s) => s.pages))) / (median(phase.round.map((s) => s.busy)) / 1000);
-    // Requests waiting in the CMS (Little's law again, TCP Vegas's estimate): 0 while latency is flat.
-    const waiting = limit * (1 - phase.minLatency / latency);
-    const previous = phase.best;
-    const paid = !previous || perSecond >= previous.perSecond * GAIN;
-    if (paid) phase.best = { limit, batch, perSecond };
-    const best = phase.best!;
-    // Share of the step's added concurrency that came back as throughput (1: as if nothing waited).
-    const efficiency = !previous || limit <= previous.limit ? 1 : (perSecond / previous.perSecond - 1) / (limit / previous.limit - 1);
-    if (phase.step === 'limit') {
-      if (!paid) {
-        if (limit > best.limit) phase.bad = Math.min(phase.bad, limit);
-        change(best.limit, best.batch);
-        tryBatch();
-        return;
-      }
-      if (Math.min(ceiling, phase.bad - 1) <= limit) tryBatch();
-      else change(grown(waiting, efficiency), batch);
-    } else {
-      if (paid) return tryBatch();
-      change(best.limit, best.batch);
-      endBatchSearch();
-    }
-  };
+  /** Requests waiting in the CMS (Little's law again, TCP Vegas's estimate): 0 while latency is flat. */
+  const waitingIn = (samples: Sample[]) =>
+    Number.isFinite(phase.baseLatency) ? Math.max(0, limit * (1 - phase.baseLatency / median(samples.map((s) => s.latency)))) : 0;
 
   const learn = (sample: Sample, startedEpoch: number) => {
-    // A short request (the last batch) is faster for being short, not for an idle CMS.
-    if (!detailPhase || sample.pages >= batch) phase.minLatency = Math.min(phase.minLatency, sample.latency);
-    if (phase.step === 'settled' || startedEpoch !== epoch) return;
+    // A short request (the last pages, shared out) is quicker for being short, not for a quieter CMS.
+    if (phase.step === 'settled' || startedEpoch !== epoch || (detailPhase && sample.pages < batch)) return;
     phase.round.push(sample);
-    if (phase.round.length >= Math.max(ROUND_MIN, Math.min(limit, ROUND_MAX))) endRound();
+    const needed = Math.max(ROUND_MIN, Math.min(limit, ROUND_MAX));
+    const steady = phase.round.filter((s) => s.steady);
+    if (steady.length >= needed) endRound(steady);
   };
 
   return {
@@ -206,8 +235,11 @@ export function createController(options: ControllerOptions): FetchController {
       return limit;
     },
     ceiling,
-    batchSize() {
-      return autoBatch ? Math.min(batch, batchBound()) : batch;
+    batchSize(remaining) {
+      if (!autoBatch) return batch;
+      const size = Math.min(batch, batchBound());
+      // The last pages, shared between the slots: a full batch would keep one slot busy while others idle.
+      return remaining === undefined ? size : Math.max(1, Math.min(size, Math.ceil(remaining / limit)));
     },
     run(work, pages) {
       return gate(async () => {
@@ -217,34 +249,44 @@ export function createController(options: ControllerOptions): FetchController {
           const wait = at - now();
           if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         }
-        const slot: Slot = { epoch, attempts: [] };
+        const slot: Slot = { epoch, attempts: [], steady: burst === 0 };
+        burst = Math.max(0, burst - 1);
         const started = now();
-        const result = await slots.run(slot, work);
+        inFlight++;
+        let result: Awaited<ReturnType<typeof work>>;
+        try {
+          result = await slots.run(slot, work);
+        } finally {
+          inFlight--;
+        }
         const asked = pages ? pages() : 1;
         // A retried request's latency is mostly the back-off; an overload has its own reaction.
         const [latency] = slot.attempts;
-        if (asked > 0 && latency !== undefined && slot.attempts.length === 1) learn({ latency, busy: now() - started, pages: asked }, slot.epoch);
+        if (asked > 0 && latency !== undefined && slot.attempts.length === 1) learn({ latency, busy: now() - started, pages: asked, steady: slot.steady }, slot.epoch);
         return result;
       });
     },
     startDetails() {
+      if (Number.isFinite(phase.baseLatency)) listingLatency = phase.baseLatency;
       phase = freshPhase();
       detailPhase = true;
-      if (auto) change(1, batch);
+      if (auto) change(1);
     },
     overloaded() {
       overloads++;
       if (!auto) return;
       // The CMS says it is full: this limit (and above) is bad for the rest of the phase.
       phase.bad = Math.min(phase.bad, limit);
-      phase.step = 'settled';
-      change(limit / 2, phase.best?.batch ?? batch);
+      settle(limit / 2);
     },
     responded(ms) {
       slots.getStore()?.attempts.push(ms);
     },
     pageBytes(bytes) {
       bytesPerPage = bytes;
+      // Once a page's size is known, auto batches take what the bound allows; at limit 1 still, when the
+      // details start, so the no-load latency of the new size is measured before the limit grows.
+      if (autoBatch && batch === FIRST_BATCH && batchBound() > batch) change(limit, batchBound());
     },
     summary() {
       const mode = auto ? `concurrency auto, settled at ${limit}` : `concurrency ${ceiling}`;

@@ -88,7 +88,7 @@ export async function fetchPages(session: Session, plan: QueryPlan, listed: read
       const failed = await controller.run(
         async () => {
           // A slot may come after another batch failed the sync: send nothing then.
-          batch = aborted ? [] : queue.splice(0, controller.batchSize());
+          batch = aborted ? [] : queue.splice(0, controller.batchSize(queue.length));
           return batch.length > 0 ? runBatch(batch) : [];
         },
         () => batch.length,

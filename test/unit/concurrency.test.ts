@@ -1,35 +1,90 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { createController, type FetchController } from '../../src/wagtail/concurrency.ts';
+import { createController, FIRST_BATCH, MAX_BATCH, type FetchController } from '../../src/wagtail/concurrency.ts';
 
 /**
- * A CMS with `workers` that each serve one request in `serviceMs`, a queue that sheds past `queueLimit`
- * waiting requests, and a network of `rttMs`; requests are made through the controller as the sync does.
+ * Simulated time, so that what the controller sees is the model's and not this machine's load: timers fire
+ * in order of their virtual deadline, each once every promise it woke has run.
  */
-function simulatedCms(options: { workers: number; serviceMs: number; rttMs: number; queueLimit: number }) {
+function virtualClock() {
+  let time = 0;
+  let sequence = 0;
+  const timers: Array<{ at: number; order: number; fire: () => void }> = [];
+  return {
+    now: () => time,
+    sleep(ms: number): Promise<void> {
+      return new Promise((resolve) => timers.push({ at: time + ms, order: sequence++, fire: resolve }));
+    },
+    /** Runs `work` to its end, advancing time only when nothing else can happen. */
+    async run<T>(work: Promise<T>): Promise<T> {
+      let settled = false;
+      const done = work.finally(() => (settled = true));
+      // A macrotask turn runs every microtask queued before it, including those queued by microtasks.
+      const drain = () => new Promise<void>((resolve) => setImmediate(resolve));
+      for (await drain(); !settled; await drain()) {
+        timers.sort((a, b) => a.at - b.at || a.order - b.order);
+        const next = timers.shift();
+        if (!next) throw new Error('The simulation is stuck: nothing is scheduled and the work has not ended.');
+        time = next.at;
+        next.fire();
+      }
+      return done;
+    },
+  };
+}
+
+/** A deterministic stand-in for Math.random (mulberry32), for service-time jitter. */
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface CmsModel {
+  workers: number;
+  /** Service time of one request, and of each page it asks for. */
+  requestMs: number;
+  pageMs?: number;
+  rttMs: number;
+  /** Requests that may wait for a worker; one more is shed (503). */
+  queueLimit: number;
+  /** Service times vary by up to this share either way (seeded, so every run is the same). */
+  jitter?: number;
+}
+
+/**
+ * A CMS of `workers` behind a network of `rttMs`, with a queue that sheds past `queueLimit`, on simulated
+ * time; requests are made through the controller as the sync makes them.
+ */
+function simulatedCms(clock: ReturnType<typeof virtualClock>, model: CmsModel, seed = 1) {
+  const random = seeded(seed);
   let busy = 0;
   const waiting: Array<() => void> = [];
   const stats = { maxInFlight: 0, inFlight: 0, shed: 0 };
-  const request = async (controller: FetchController): Promise<void> => {
+  const request = async (controller: FetchController, pages = 1): Promise<void> => {
     stats.inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
-    const sent = performance.now();
+    const sent = clock.now();
     try {
-      await sleep(options.rttMs / 2);
-      if (busy >= options.workers) {
-        if (waiting.length >= options.queueLimit) {
+      await clock.sleep(model.rttMs / 2);
+      if (busy >= model.workers) {
+        if (waiting.length >= model.queueLimit) {
           stats.shed++;
           controller.overloaded();
           return;
         }
         await new Promise<void>((resolve) => waiting.push(resolve));
       } else busy++;
-      await sleep(options.serviceMs);
+      const service = model.requestMs + (model.pageMs ?? 0) * pages;
+      await clock.sleep(service * (1 + (model.jitter ?? 0) * (2 * random() - 1)));
       const next = waiting.shift();
       if (next) next();
       else busy--;
-      await sleep(options.rttMs / 2);
-      controller.responded(performance.now() - sent);
+      await clock.sleep(model.rttMs / 2);
+      controller.responded(clock.now() - sent);
     } finally {
       stats.inFlight--;
     }
@@ -37,84 +92,149 @@ function simulatedCms(options: { workers: number; serviceMs: number; rttMs: numb
   return { request, stats };
 }
 
-/** Makes `count` requests of `pages` each through the controller, as many at a time as it allows. */
-async function sync(controller: FetchController, cms: ReturnType<typeof simulatedCms>, count: number, pages = 1): Promise<void> {
-  let left = count;
+/** Fetches `total` pages from the CMS in detail requests of the controller's batch size, as many at a time as it allows. */
+function sync(controller: FetchController, cms: ReturnType<typeof simulatedCms>, total: number): Promise<unknown> {
+  let left = total;
   const dispatcher = async (): Promise<void> => {
-    while (left-- > 0) await controller.run(() => cms.request(controller), () => pages);
+    while (left > 0) {
+      let pages = 0;
+      await controller.run(
+        () => {
+          pages = Math.min(left, controller.batchSize());
+          left -= pages;
+          return cms.request(controller, pages);
+        },
+        () => pages,
+      );
+    }
   };
-  await Promise.all(Array.from({ length: controller.ceiling }, dispatcher));
+  return Promise.all(Array.from({ length: controller.ceiling }, dispatcher));
 }
+
+/** Seeds of the jittery runs: each is one deterministic run, and together they show the rule is not luck. */
+const SEEDS = 20;
 
 describe('fetch controller', () => {
   it('keeps a fixed concurrency and batch size exactly', async () => {
-    const controller = createController({ concurrency: 3, batchSize: 7 });
-    const cms = simulatedCms({ workers: 8, serviceMs: 2, rttMs: 0, queueLimit: 100 });
-    await sync(controller, cms, 60);
+    const clock = virtualClock();
+    const controller = createController({ concurrency: 3, batchSize: 7, now: clock.now });
+    const cms = simulatedCms(clock, { workers: 8, requestMs: 2, rttMs: 0, queueLimit: 100 });
+    await clock.run(sync(controller, cms, 420));
     expect(cms.stats.maxInFlight).toBe(3);
     expect(controller.batchSize()).toBe(7);
     expect(controller.summary()).toBe('concurrency 3, batch 7');
   });
 
   it('starts at one request and grows while more in flight brings more throughput', async () => {
-    const controller = createController({ concurrency: 'auto', batchSize: 20 });
+    const clock = virtualClock();
+    const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now });
     expect(controller.limit).toBe(1);
     // Eight workers behind a 20 ms round trip: the knee is about 8 × (20 + 5) / 5 = 40.
-    const cms = simulatedCms({ workers: 8, serviceMs: 5, rttMs: 20, queueLimit: 100 });
-    await sync(controller, cms, 400);
+    const cms = simulatedCms(clock, { workers: 8, requestMs: 5, rttMs: 20, queueLimit: 100, jitter: 0.2 });
+    await clock.run(sync(controller, cms, 400));
     expect(controller.limit).toBeGreaterThanOrEqual(16);
     expect(cms.stats.shed).toBe(0);
   });
 
-  it('settles near the knee of a one-worker CMS without making it shed', async () => {
-    const controller = createController({ concurrency: 'auto', batchSize: 20 });
-    // Knee: 1 × (2 + 10) / 10 ≈ 1.2; with four in flight one would wait behind two and be shed.
-    const cms = simulatedCms({ workers: 1, serviceMs: 10, rttMs: 2, queueLimit: 2 });
-    await sync(controller, cms, 120);
-    expect(cms.stats.shed).toBe(0);
-    expect(cms.stats.maxInFlight).toBeLessThanOrEqual(3);
-    expect(controller.limit).toBeGreaterThanOrEqual(1);
-    expect(controller.limit).toBeLessThanOrEqual(2);
-    expect(controller.summary()).toMatch(/^concurrency auto, settled at [12], batch 20$/);
-  });
+  for (const seed of Array.from({ length: SEEDS }, (_, i) => i + 1)) {
+    it(`settles near the knee of a one-worker CMS without making it shed, through jittery service times (seed ${seed})`, async () => {
+      const clock = virtualClock();
+      const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now });
+      // Knee: 1 × (2 + 10) / 10 ≈ 1.2; with four in flight one would wait behind two and be shed.
+      const cms = simulatedCms(clock, { workers: 1, requestMs: 10, rttMs: 2, queueLimit: 2, jitter: 0.3 }, seed);
+      await clock.run(sync(controller, cms, 120));
+      expect(cms.stats.shed).toBe(0);
+      expect(cms.stats.maxInFlight).toBeLessThanOrEqual(3);
+      expect(controller.limit).toBeGreaterThanOrEqual(1);
+      expect(controller.limit).toBeLessThanOrEqual(2);
+      expect(controller.summary()).toMatch(/^concurrency auto, settled at [12], batch 1$/);
+    });
+  }
 
-  it('halves on overload and never returns to the limit that overloaded', async () => {
-    const controller = createController({ concurrency: 'auto', batchSize: 20 });
-    const cms = simulatedCms({ workers: 8, serviceMs: 5, rttMs: 20, queueLimit: 100 });
-    await sync(controller, cms, 200);
-    const reached = controller.limit;
-    controller.overloaded();
-    expect(controller.limit).toBe(Math.max(1, Math.floor(reached / 2)));
-    await sync(controller, cms, 200);
-    expect(controller.limit).toBeLessThan(reached);
-    expect(controller.summary()).toContain('backed off 1× on overload');
-  });
+  for (const seed of Array.from({ length: SEEDS }, (_, i) => i + 1)) {
+    it(`grows to the knee of a one-worker CMS far away without making it shed (seed ${seed})`, async () => {
+      const clock = virtualClock();
+      const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now });
+      // Knee: 1 × (80 + 25) / 25 ≈ 4.2, so 4 in flight is worth having; past 6, some wait behind two.
+      const cms = simulatedCms(clock, { workers: 1, requestMs: 25, rttMs: 80, queueLimit: 2, jitter: 0.3 }, seed);
+      await clock.run(sync(controller, cms, 200));
+      expect(cms.stats.shed).toBe(0);
+      expect(controller.limit).toBeGreaterThanOrEqual(3);
+    });
+  }
 
-  it('grows the batch while bigger batches bring more pages per second, within the response-size bound', async () => {
-    const controller = createController({ concurrency: 2, batchSize: 'auto' });
+  it('grows detail requests faster than the listing when a batch keeps a worker busy far longer than a listing request, and stops short of shedding', async () => {
+    const clock = virtualClock();
+    const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now });
+    // Sixteen workers 20 ms away; a listing request takes 5 ms of a worker, a page 2 ms.
+    const cms = simulatedCms(clock, { workers: 16, requestMs: 5, pageMs: 2, rttMs: 20, queueLimit: 32, jitter: 0.1 });
+    let listed = 0;
+    const lister = async (): Promise<void> => {
+      while (listed++ < 150) await controller.run(() => cms.request(controller, 0));
+    };
+    await clock.run(Promise.all(Array.from({ length: controller.ceiling }, lister)));
     controller.startDetails();
-    // A fixed 30 ms per request and 0.1 ms per page: bigger batches are nearly free.
-    let left = 3000;
+    const detailsStart = clock.now();
+    const grewTo: number[] = [];
+    const watch = setInterval(() => grewTo.push(controller.limit), 0);
+    let left = 20000;
     const dispatcher = async (): Promise<void> => {
       while (left > 0) {
         let pages = 0;
         await controller.run(
-          async () => {
-            pages = Math.min(left, controller.batchSize());
+          () => {
+            pages = Math.min(left, controller.batchSize(left));
             left -= pages;
-            const sent = performance.now();
-            await sleep(30 + pages * 0.1);
-            controller.responded(performance.now() - sent);
+            return cms.request(controller, pages);
           },
           () => pages,
         );
+        controller.pageBytes(10 * 1024);
       }
     };
-    await Promise.all([dispatcher(), dispatcher()]);
-    expect(controller.batchSize()).toBe(100);
-    // Pages of 1 MB: the 4 MB bound caps the batch whatever paid.
+    await clock.run(Promise.all(Array.from({ length: controller.ceiling }, dispatcher)));
+    clearInterval(watch);
+    expect(cms.stats.shed).toBe(0);
+    // Knee: 16 × (20 + 205) / 205 ≈ 17.6 at batches of 100.
+    expect(controller.limit).toBeGreaterThanOrEqual(14);
+    expect(controller.limit).toBeLessThanOrEqual(32);
+    expect(controller.batchSize()).toBe(MAX_BATCH);
+    expect(clock.now() - detailsStart).toBeGreaterThan(0);
+  });
+
+  it('halves on overload and never returns to the limit that overloaded', async () => {
+    const clock = virtualClock();
+    const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now });
+    const cms = simulatedCms(clock, { workers: 8, requestMs: 5, rttMs: 20, queueLimit: 100 });
+    await clock.run(sync(controller, cms, 200));
+    const reached = controller.limit;
+    controller.overloaded();
+    expect(controller.limit).toBe(Math.max(1, Math.floor(reached / 2)));
+    await clock.run(sync(controller, cms, 200));
+    expect(controller.limit).toBeLessThan(reached);
+    expect(controller.summary()).toContain('backed off 1× on overload');
+  });
+
+  it('asks for a small first batch, then as many pages as the response-size bound allows, sharing out the last pages', async () => {
+    const clock = virtualClock();
+    const controller = createController({ concurrency: 2, batchSize: 'auto', now: clock.now });
+    controller.startDetails();
+    expect(controller.batchSize()).toBe(FIRST_BATCH);
+    // Pages of 10 kB: 100 of them are well under 4 MB.
+    controller.pageBytes(10 * 1024);
+    expect(controller.batchSize()).toBe(MAX_BATCH);
+    expect(controller.batchSize(1000)).toBe(MAX_BATCH);
+    // 30 pages left for two slots: 15 each rather than 30 for one while the other idles.
+    expect(controller.batchSize(30)).toBe(15);
+    // Pages of 1 MB: the 4 MB bound caps the batch.
     controller.pageBytes(1024 * 1024);
     expect(controller.batchSize()).toBe(4);
+    expect(controller.summary()).toBe('concurrency 2, batch auto, settled at 4');
+  });
+
+  it('keeps a fixed batch size whatever is left', () => {
+    const controller = createController({ concurrency: 4, batchSize: 20 });
+    expect(controller.batchSize(5)).toBe(20);
   });
 
   it('spaces request starts under CMS_MAX_RPS', async () => {
