@@ -5,15 +5,17 @@
  * no more, by following latency and throughput as TCP Vegas follows a path's:
  *  - A round is a few responses to requests sent under the current limit. Its throughput follows from
  *    Little's law: limit × pages per request / time a slot is held. Requests waiting in the CMS follow from
- *    latency: `limit × (1 − L0 / L)`, L0 being the no-load latency (the least seen). Latency is the client's
- *    clock from sending to having the whole body, without the build's own work.
- *  - The limit starts at 1 and grows while latency stays flat. A step must bring GAIN more throughput and
- *    leave fewer than BETA requests waiting, or it is undone and that limit is not tried again. Once a
- *    queue forms (ALPHA waiting), the CMS is at its knee and the limit stays.
+ *    latency: `limit × (1 − L0 / L)`, L0 being the no-load latency (the least round median). Latency is
+ *    the client's clock from sending to having the whole body, without the build's own work.
+ *  - A round counts only requests that met the new load: the burst a higher limit lets out at once waits
+ *    only for what is left of older work, so it would hide the queue the new limit makes.
+ *  - The limit starts at 1. A step must bring GAIN more throughput (QUEUED_GAIN if a queue formed) and
+ *    leave fewer than BETA requests waiting, or it is undone and that limit is not tried again.
  *  - How far a step may go is bounded so that even a one-worker CMS with a queue of two per worker does not
  *    shed: from a limit with flat latency, ×(1 + 2s/L0) stays within that queue, s being the time a worker
  *    spends on a request. Detail requests know s (at least L0 minus the listing's L0: a listing request
- *    costs the CMS less than a batch of pages); the listing does not, and steps carefully.
+ *    costs the CMS less than a batch of pages); the listing does not, and steps carefully. Once a queue
+ *    forms, a step may only fill what is left of it.
  *  - A step past the knee shows where the knee is: the requests that did not wait, `limit − waiting`. That
  *    limit gets one round before the controller settles.
  *  - A 429, 503 or timeout halves the limit at once and caps it below the limit that overloaded.
@@ -108,7 +110,6 @@ interface Sample {
   /** The slot's time: the attempt plus the build's work on the answer (parsing, checking). */
   busy: number;
   pages: number;
-  steady: boolean;
 }
 
 interface Phase {
@@ -158,6 +159,8 @@ export function createController(options: ControllerOptions): FetchController {
   let burst = 0;
 
   const batchBound = () => Math.min(MAX_BATCH, bytesPerPage > 0 ? Math.max(1, Math.floor(MAX_RESPONSE_BYTES / bytesPerPage)) : MAX_BATCH);
+  /** The batch size of a request that is not one of the last (shared-out) ones. */
+  const fullBatch = () => (autoBatch ? Math.min(batch, batchBound()) : batch);
   const change = (nextLimit: number, nextBatch = batch) => {
     limit = Math.max(1, Math.min(ceiling, phase.bad - 1, Math.floor(nextLimit)));
     gate.concurrency = limit;
@@ -194,7 +197,8 @@ export function createController(options: ControllerOptions): FetchController {
 
   /** A round is over: keep the step if it paid, else undo it (or try the knee it showed). */
   const endRound = (samples: Sample[]) => {
-    const perSecond = (limit * median(samples.map((s) => s.pages))) / (median(samples.map((s) => s.busy)) / 1000);
+    const requestsPerSecond = limit / (median(samples.map((s) => s.busy)) / 1000);
+    const perSecond = requestsPerSecond * median(samples.map((s) => s.pages));
     const waiting = waitingIn(samples);
     phase.baseLatency = Math.min(phase.baseLatency, median(samples.map((s) => s.latency)));
     const previous = phase.best;
@@ -212,7 +216,7 @@ export function createController(options: ControllerOptions): FetchController {
       } else settle(best.limit);
       return;
     }
-    const next = Math.min(ceiling, phase.bad - 1, Math.floor(grown(waiting, limit / (median(samples.map((s) => s.busy)) / 1000))));
+    const next = Math.min(ceiling, phase.bad - 1, Math.floor(grown(waiting, requestsPerSecond)));
     if (next <= limit) settle(limit);
     else change(next);
   };
@@ -221,13 +225,11 @@ export function createController(options: ControllerOptions): FetchController {
   const waitingIn = (samples: Sample[]) =>
     Number.isFinite(phase.baseLatency) ? Math.max(0, limit * (1 - phase.baseLatency / median(samples.map((s) => s.latency)))) : 0;
 
-  const learn = (sample: Sample, startedEpoch: number) => {
+  const learn = (sample: Sample, slot: Slot) => {
     // A short request (the last pages, shared out) is quicker for being short, not for a quieter CMS.
-    if (phase.step === 'settled' || startedEpoch !== epoch || (detailPhase && sample.pages < batch)) return;
+    if (phase.step === 'settled' || slot.epoch !== epoch || !slot.steady || (detailPhase && sample.pages < fullBatch())) return;
     phase.round.push(sample);
-    const needed = Math.max(ROUND_MIN, Math.min(limit, ROUND_MAX));
-    const steady = phase.round.filter((s) => s.steady);
-    if (steady.length >= needed) endRound(steady);
+    if (phase.round.length >= Math.max(ROUND_MIN, Math.min(limit, ROUND_MAX))) endRound(phase.round);
   };
 
   return {
@@ -236,10 +238,9 @@ export function createController(options: ControllerOptions): FetchController {
     },
     ceiling,
     batchSize(remaining) {
-      if (!autoBatch) return batch;
-      const size = Math.min(batch, batchBound());
+      if (!autoBatch || remaining === undefined) return fullBatch();
       // The last pages, shared between the slots: a full batch would keep one slot busy while others idle.
-      return remaining === undefined ? size : Math.max(1, Math.min(size, Math.ceil(remaining / limit)));
+      return Math.max(1, Math.min(fullBatch(), Math.ceil(remaining / limit)));
     },
     run(work, pages) {
       return gate(async () => {
@@ -262,7 +263,7 @@ export function createController(options: ControllerOptions): FetchController {
         const asked = pages ? pages() : 1;
         // A retried request's latency is mostly the back-off; an overload has its own reaction.
         const [latency] = slot.attempts;
-        if (asked > 0 && latency !== undefined && slot.attempts.length === 1) learn({ latency, busy: now() - started, pages: asked, steady: slot.steady }, slot.epoch);
+        if (asked > 0 && latency !== undefined && slot.attempts.length === 1) learn({ latency, busy: now() - started, pages: asked }, slot);
         return result;
       });
     },
@@ -290,7 +291,7 @@ export function createController(options: ControllerOptions): FetchController {
     },
     summary() {
       const mode = auto ? `concurrency auto, settled at ${limit}` : `concurrency ${ceiling}`;
-      const size = autoBatch ? `batch auto, settled at ${this.batchSize()}` : `batch ${batch}`;
+      const size = autoBatch ? `batch auto, settled at ${fullBatch()}` : `batch ${batch}`;
       const rps = options.maxRps ? `, at most ${options.maxRps} requests/s` : '';
       const shed = overloads > 0 ? `, backed off ${overloads}× on overload` : '';
       return `${mode}, ${size}${rps}${shed}`;
