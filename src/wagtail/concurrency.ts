@@ -84,8 +84,8 @@ const ALPHA = 0.5;
 const queueFormed = (waiting: number, limit: number) => waiting >= Math.max(ALPHA, limit / 12);
 /**
  * A step that leaves this many requests waiting did not pay, whatever throughput says (noise can say
- * anything over a few responses): past the knee, more in flight only queues. Large limits get a quarter of
- * the limit, as their latency wanders more.
+ * anything over a few responses): past the knee, more in flight only queues. Large limits get half the
+ * limit, as their latency wanders more.
  */
 const BETA = 1.5;
 /** Of the queue a one-worker CMS has (two requests), what a step may fill: the rest is for noise. */
@@ -199,8 +199,10 @@ export function createController(options: ControllerOptions): FetchController {
   const endRound = (samples: Sample[]) => {
     const requestsPerSecond = limit / (median(samples.map((s) => s.busy)) / 1000);
     const perSecond = requestsPerSecond * median(samples.map((s) => s.pages));
-    const waiting = waitingIn(samples);
-    phase.baseLatency = Math.min(phase.baseLatency, median(samples.map((s) => s.latency)));
+    const latency = median(samples.map((s) => s.latency));
+    // Requests waiting in the CMS (Little's law again, TCP Vegas's estimate): 0 while latency is flat.
+    const waiting = Number.isFinite(phase.baseLatency) ? Math.max(0, limit * (1 - phase.baseLatency / latency)) : 0;
+    phase.baseLatency = Math.min(phase.baseLatency, latency);
     const previous = phase.best;
     const gain = queueFormed(waiting, limit) ? QUEUED_GAIN : GAIN;
     const paid = waiting < Math.max(BETA, limit / 2) && (!previous || perSecond >= previous.perSecond * gain);
@@ -220,10 +222,6 @@ export function createController(options: ControllerOptions): FetchController {
     if (next <= limit) settle(limit);
     else change(next);
   };
-
-  /** Requests waiting in the CMS (Little's law again, TCP Vegas's estimate): 0 while latency is flat. */
-  const waitingIn = (samples: Sample[]) =>
-    Number.isFinite(phase.baseLatency) ? Math.max(0, limit * (1 - phase.baseLatency / median(samples.map((s) => s.latency)))) : 0;
 
   const learn = (sample: Sample, slot: Slot) => {
     // A short request (the last pages, shared out) is quicker for being short, not for a quieter CMS.
