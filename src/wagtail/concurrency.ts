@@ -5,19 +5,25 @@
  * no more, by following latency and throughput as TCP Vegas follows a path's:
  *  - A round is a few responses to requests sent under the current limit. Its throughput follows from
  *    Little's law: limit × pages per request / time a slot is held. Requests waiting in the CMS follow from
- *    latency: `limit × (1 − L0 / L)`, L0 being the no-load latency (the least round median). Latency is
- *    the client's clock from sending to having the whole body, without the build's own work.
- *  - A round counts only requests that met the new load: the burst a higher limit lets out at once waits
- *    only for what is left of older work, so it would hide the queue the new limit makes.
- *  - The limit starts at 1. A step must bring GAIN more throughput (QUEUED_GAIN if a queue formed) and
- *    leave fewer than BETA requests waiting, or it is undone and that limit is not tried again.
+ *    latency: `limit × (1 − L0 / L)`, L0 being the no-load latency (the least round median) and L the
+ *    round's slower quarter. Latency is the client's clock from sending to having the whole body, without
+ *    the build's own work.
+ *  - A round counts only requests that met the new load: the burst a higher limit lets out waits only for
+ *    what is left of older work, so it would hide the queue the new limit makes. The burst is paced over
+ *    one L0, as requests are spread at that limit: sent at once, they would arrive at once.
+ *  - Each phase (listing, details) starts at 1, or at the knee the last sync of this CMS found (`learned`,
+ *    kept in the build cache with the sync state) and with its L0 until it measures one: a rebuild's
+ *    listing and a full refetch after a schema change start where the CMS was last fully busy.
+ *  - A step must bring GAIN more throughput (QUEUED_GAIN if a queue formed) and leave fewer than BETA
+ *    requests waiting, or it is undone and that limit is not tried again.
  *  - How far a step may go is bounded so that even a one-worker CMS with a queue of two per worker does not
  *    shed: from a limit with flat latency, ×(1 + 2s/L0) stays within that queue, s being the time a worker
  *    spends on a request. Detail requests know s (at least L0 minus the listing's L0: a listing request
  *    costs the CMS less than a batch of pages); the listing does not, and steps carefully. Once a queue
  *    forms, a step may only fill what is left of it.
- *  - A step past the knee shows where the knee is: the requests that did not wait, `limit − waiting`. That
- *    limit gets one round before the controller settles.
+ *  - A step past the knee shows where the knee is: the requests that did not wait, `limit − waiting`
+ *    (scaled by the time a slot is held over the latency, as the build's work holds slots too). That
+ *    limit gets one round before the controller settles; a remembered knee that queues settles there.
  *  - A 429, 503 or timeout halves the limit at once and caps it below the limit that overloaded.
  * `CMS_BATCH_SIZE=auto` asks for as many pages per detail request as the response-size bound allows (at
  * most MAX_BATCH): per-request costs (the round trip, the CMS's request handling) are paid once per batch.
@@ -54,6 +60,25 @@ export interface FetchController {
   pageBytes(bytes: number): void;
   /** What it settled on, for the sync report. */
   summary(): string;
+  /** What this sync learnt of the CMS (with `auto`), for the next sync to start from. */
+  learned(): Learned;
+}
+
+/** Where a phase's limit ended, and the no-load latency it measured there. */
+export interface Knee {
+  limit: number;
+  latency: number;
+}
+
+/**
+ * What one sync learnt of a CMS, kept in the build cache: the next sync starts each phase at its knee
+ * instead of at 1, and asks for full batches at once.
+ */
+export interface Learned {
+  listing?: Knee;
+  details?: Knee;
+  /** The average size of a page in detail responses. */
+  pageBytes?: number;
 }
 
 export interface ControllerOptions {
@@ -63,7 +88,11 @@ export interface ControllerOptions {
   batchSize: number | 'auto';
   /** Request starts per second at most (0 or undefined: no cap). */
   maxRps?: number;
+  /** What an earlier sync of this CMS learnt (auto mode only). */
+  start?: Learned;
+  /** The clock, and a way to wait on it (simulations replace both). */
   now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** Detail responses are kept under this many bytes: large answers cost the CMS memory and time out. */
@@ -127,20 +156,23 @@ interface Phase {
   round: Sample[];
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const quantile = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.floor(values.length * q)]!;
+const median = (values: number[]): number => quantile(values, 0.5);
 
 export function createController(options: ControllerOptions): FetchController {
   const now = options.now ?? (() => performance.now());
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const auto = options.concurrency === 'auto';
   const ceiling = options.concurrency === 'auto' ? AUTO_CEILING : options.concurrency;
   const autoBatch = options.batchSize === 'auto';
   const interval = options.maxRps ? 1000 / options.maxRps : 0;
   let nextStart = 0;
   let overloads = 0;
-  let bytesPerPage = 0;
+  const start = auto ? (options.start ?? {}) : {};
+  let bytesPerPage = start.pageBytes ?? 0;
 
   let limit = auto ? 1 : ceiling;
-  let batch = options.batchSize === 'auto' ? FIRST_BATCH : options.batchSize;
+  let batch = options.batchSize === 'auto' ? (bytesPerPage > 0 ? MAX_BATCH : FIRST_BATCH) : options.batchSize;
   /** Bumped at every change of limit or batch size: a response counts for the settings it was sent under. */
   let epoch = 0;
   const gate = pLimit(limit);
@@ -148,6 +180,19 @@ export function createController(options: ControllerOptions): FetchController {
   const slots = new AsyncLocalStorage<Slot>();
   const freshPhase = (): Phase => ({ baseLatency: Number.POSITIVE_INFINITY, best: null, bad: ceiling + 1, step: auto ? 'grow' : 'settled', round: [] });
   let phase = freshPhase();
+  /** Each phase's knee as this sync found it, or as the last sync did if this one learnt nothing new. */
+  const knees: Learned = { listing: start.listing, details: start.details };
+  /** Where the phase's limit is, for `learned`: where it settled, else the best limit so far (if any). */
+  const kneeNow = (): Knee | undefined => {
+    const at = phase.step === 'settled' ? limit : phase.best?.limit;
+    return at !== undefined && Number.isFinite(phase.baseLatency) ? { limit: at, latency: phase.baseLatency } : undefined;
+  };
+  /** A phase resumes at the last sync's knee, taking that sync's no-load latency until it measures one. */
+  const resume = (knee: Knee | undefined) => {
+    if (!knee) return;
+    phase.baseLatency = knee.latency;
+    change(knee.limit);
+  };
   /** The listing's no-load latency: a detail request's beyond it is, at least, work a CMS worker does. */
   let listingLatency: number | null = null;
   let detailPhase = false;
@@ -157,6 +202,11 @@ export function createController(options: ControllerOptions): FetchController {
    * of the older requests' work, so their latency understates the queue the new limit makes.
    */
   let burst = 0;
+  /**
+   * The burst is paced over one no-load latency (once one is known): requests sent at once arrive at once
+   * and can overrun a small CMS's queue, where as many in flight, spread as they are at that limit, do not.
+   */
+  let pacing: { from: number; spacing: number; sent: number } | null = null;
 
   const batchBound = () => Math.min(MAX_BATCH, bytesPerPage > 0 ? Math.max(1, Math.floor(MAX_RESPONSE_BYTES / bytesPerPage)) : MAX_BATCH);
   /** The batch size of a request that is not one of the last (shared-out) ones. */
@@ -168,6 +218,7 @@ export function createController(options: ControllerOptions): FetchController {
     batch = nextBatch;
     epoch++;
     burst = Math.max(0, limit - inFlight);
+    pacing = Number.isFinite(phase.baseLatency) ? { from: now(), spacing: phase.baseLatency / limit, sent: 0 } : null;
     phase.round = [];
   };
   const settle = (at: number) => {
@@ -197,22 +248,28 @@ export function createController(options: ControllerOptions): FetchController {
 
   /** A round is over: keep the step if it paid, else undo it (or try the knee it showed). */
   const endRound = (samples: Sample[]) => {
-    const requestsPerSecond = limit / (median(samples.map((s) => s.busy)) / 1000);
+    const busy = median(samples.map((s) => s.busy));
+    const requestsPerSecond = limit / (busy / 1000);
     const perSecond = requestsPerSecond * median(samples.map((s) => s.pages));
     const latency = median(samples.map((s) => s.latency));
-    // Requests waiting in the CMS (Little's law again, TCP Vegas's estimate): 0 while latency is flat.
-    const waiting = Number.isFinite(phase.baseLatency) ? Math.max(0, limit * (1 - phase.baseLatency / latency)) : 0;
+    // Requests waiting in the CMS (Little's law again, TCP Vegas's estimate): 0 while latency is flat. A
+    // queue shows first in the slower responses: a round's median can hide one that a quarter of it met.
+    const slow = quantile(samples.map((s) => s.latency), 0.75);
+    const waiting = Number.isFinite(phase.baseLatency) ? Math.max(0, limit * (1 - phase.baseLatency / slow)) : 0;
     phase.baseLatency = Math.min(phase.baseLatency, latency);
     const previous = phase.best;
     const gain = queueFormed(waiting, limit) ? QUEUED_GAIN : GAIN;
     const paid = waiting < Math.max(BETA, limit / 2) && (!previous || perSecond >= previous.perSecond * gain);
     if (paid) phase.best = { limit, perSecond };
-    const best = phase.best!;
+    const best = phase.best;
     if (phase.step === 'knee' || !paid) {
-      if (limit > best.limit) phase.bad = Math.min(phase.bad, limit);
-      // The requests that did not wait are what the CMS serves at once: its knee, worth one round.
-      const knee = Math.round(limit - waiting);
-      if (phase.step === 'grow' && knee > best.limit && knee < limit) {
+      if (!best || limit > best.limit) phase.bad = Math.min(phase.bad, limit);
+      // The requests that did not wait are what the CMS serves at once: its knee, worth one round. A slot
+      // is held while the build reads the answer too, so it takes busy / latency slots to keep one busy.
+      const knee = Math.round((limit - waiting) * (busy / latency));
+      // No best yet: the last sync's knee queues now (the CMS has less room than it had), so settle below.
+      if (!best) settle(knee);
+      else if (phase.step === 'grow' && knee > best.limit && knee < limit) {
         phase.step = 'knee';
         change(knee);
       } else settle(best.limit);
@@ -230,6 +287,7 @@ export function createController(options: ControllerOptions): FetchController {
     if (phase.round.length >= Math.max(ROUND_MIN, Math.min(limit, ROUND_MAX))) endRound(phase.round);
   };
 
+  resume(knees.listing);
   return {
     get limit() {
       return limit;
@@ -246,10 +304,14 @@ export function createController(options: ControllerOptions): FetchController {
           const at = Math.max(now(), nextStart);
           nextStart = at + interval;
           const wait = at - now();
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          if (wait > 0) await sleep(wait);
         }
         const slot: Slot = { epoch, attempts: [], steady: burst === 0 };
         burst = Math.max(0, burst - 1);
+        if (!slot.steady && pacing) {
+          const wait = pacing.from + pacing.sent++ * pacing.spacing - now();
+          if (wait > 0) await sleep(wait);
+        }
         const started = now();
         inFlight++;
         let result: Awaited<ReturnType<typeof work>>;
@@ -267,9 +329,11 @@ export function createController(options: ControllerOptions): FetchController {
     },
     startDetails() {
       if (Number.isFinite(phase.baseLatency)) listingLatency = phase.baseLatency;
+      knees.listing = kneeNow() ?? knees.listing;
       phase = freshPhase();
       detailPhase = true;
       if (auto) change(1);
+      resume(knees.details);
     },
     overloaded() {
       overloads++;
@@ -287,12 +351,18 @@ export function createController(options: ControllerOptions): FetchController {
       // details start, so the no-load latency of the new size is measured before the limit grows.
       if (autoBatch && batch === FIRST_BATCH && batchBound() > batch) change(limit, batchBound());
     },
+    learned() {
+      if (!auto) return {};
+      const current = detailPhase ? { details: kneeNow() ?? knees.details } : { listing: kneeNow() ?? knees.listing };
+      return { ...knees, ...current, pageBytes: bytesPerPage > 0 ? bytesPerPage : undefined };
+    },
     summary() {
       const mode = auto ? `concurrency auto, settled at ${limit}` : `concurrency ${ceiling}`;
       const size = autoBatch ? `batch auto, settled at ${fullBatch()}` : `batch ${batch}`;
       const rps = options.maxRps ? `, at most ${options.maxRps} requests/s` : '';
       const shed = overloads > 0 ? `, backed off ${overloads}× on overload` : '';
-      return `${mode}, ${size}${rps}${shed}`;
+      const resumed = start.listing || start.details ? ", started at the last build's knee" : '';
+      return `${mode}, ${size}${rps}${shed}${resumed}`;
     },
   };
 }

@@ -17,11 +17,11 @@ export function wagtailPagesLoader(options: WagtailOptions = {}): Loader {
     name: 'wagtail-pages',
     async load({ store, meta, logger, generateDigest }) {
       const warnings = createWarnings(logger);
-      const session = createSession(options, (message) => logger.info(message));
+      const state = readState(meta);
+      const session = createSession(options, (message) => logger.info(message), state?.fetching);
       const timer = createPhaseTimer();
       logger.info(`Syncing pages from ${session.config.endpoint}`);
 
-      const state = readState(meta);
       let introspected = await timer.phase('introspection', () => introspect(session, meta));
       const listing = await timer.phase('listing', () => listPages(session, introspected.plan, state?.listedRows));
       for (const clash of listing.clashes) logger.warn(clash);
@@ -69,7 +69,13 @@ export function wagtailPagesLoader(options: WagtailOptions = {}): Loader {
           store.set({ id: page.id, data: page, digest: generateDigest(page) });
           references[page.id] = fetched.references.get(page.id) ?? { ids: [], urls: [] };
         }
-        writeState(meta, { version: 1, fingerprint: fingerprintOf(plan.fingerprint), references, listedRows: listing.rows });
+        writeState(meta, {
+          version: 1,
+          fingerprint: fingerprintOf(plan.fingerprint),
+          references,
+          listedRows: listing.rows,
+          fetching: { endpoint: session.config.endpoint, learned: session.controller.learned() },
+        });
       });
 
       logger.info(

@@ -6,7 +6,7 @@ import type { MetaStore } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { buildClientSchema, getIntrospectionQuery, type IntrospectionQuery } from 'graphql';
 import { createCmsClient, type CmsClient, type GraphQLResult } from './client.ts';
-import { createController, type FetchController } from './concurrency.ts';
+import { createController, type FetchController, type Learned } from './concurrency.ts';
 import { resolveConfig, type WagtailConfig, type WagtailOptions } from './config.ts';
 import { CmsRequestError, CmsResponseError, describe } from './errors.ts';
 import { buildQueryPlan, type QueryPlan } from './query-builder.ts';
@@ -20,9 +20,16 @@ export interface Session {
   controller: FetchController;
 }
 
+/** What an earlier sync learnt of a CMS's capacity (see concurrency.ts), and which CMS that was. */
+export interface Remembered {
+  endpoint: string;
+  learned: Learned;
+}
+
 export function createSession(
   options: WagtailOptions,
   onRetry?: (message: string) => void,
+  remembered?: Remembered,
 ): Session {
   const config = resolveConfig(options);
   const retry: RetryPolicy = { ...defaultRetryPolicy, retries: config.retries };
@@ -31,7 +38,13 @@ export function createSession(
     const at = config.authHeader.indexOf(':');
     headers[config.authHeader.slice(0, at).trim()] = config.authHeader.slice(at + 1).trim();
   }
-  const controller = createController({ concurrency: config.concurrency, batchSize: config.batchSize, maxRps: config.maxRps });
+  const controller = createController({
+    concurrency: config.concurrency,
+    batchSize: config.batchSize,
+    maxRps: config.maxRps,
+    // Another CMS's capacity says nothing of this one's.
+    start: remembered?.endpoint === config.endpoint ? remembered.learned : undefined,
+  });
   const client = createCmsClient({
     endpoint: config.endpoint,
     timeoutMs: config.timeoutMs,

@@ -9,6 +9,7 @@
  * are refetched when that page moves, is retitled, or disappears.
  */
 import type { DataStore, MetaStore } from 'astro/loaders';
+import type { Remembered } from './session.ts';
 import type { ListedPage } from './list-pages.ts';
 import type { References } from './normalize.ts';
 
@@ -23,6 +24,8 @@ export interface SyncState {
   references: Record<string, References>;
   /** Rows the last listing returned, so the next one asks for exactly as many chunks. */
   listedRows?: number;
+  /** The CMS's knees as the last sync found them, so the next starts there instead of at one request. */
+  fetching?: Remembered;
 }
 
 export function readState(meta: MetaStore): SyncState | null {

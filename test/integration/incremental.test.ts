@@ -117,6 +117,21 @@ describe('incremental sync', () => {
     expect(JSON.stringify([...t.entries.values()])).not.toContain(new URL(first.url).origin);
   });
 
+  it("starts a rebuild's requests at the knee the last sync found, but not another CMS's", async () => {
+    cms = await startCms({ port: 0, content: { synthetic: { pages: 1000, seed: 8 } } });
+    const t = createLoaderContext();
+    const cold = await sync(t);
+    expect(cold).toMatch(/concurrency auto, settled at \d+/);
+    expect(cold).not.toContain("last build's knee");
+    const rebuild = await sync(t);
+    expect(rebuild).toContain("started at the last build's knee");
+
+    const first = cms;
+    cms = await startCms({ port: 0, content: { synthetic: { pages: 80, seed: 2 } } });
+    await first.close();
+    expect(await sync(t)).not.toContain("last build's knee");
+  });
+
   it('reads the schema again when the listing shows a page type the cached schema does not know', async () => {
     cms = await startCms({ port: 0, content: { synthetic: { pages: 60, seed: 3 } } });
     const t = createLoaderContext();

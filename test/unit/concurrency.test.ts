@@ -115,13 +115,22 @@ function sync(controller: FetchController, cms: ReturnType<typeof simulatedCms>,
   return Promise.all(Array.from({ length: controller.ceiling }, dispatcher));
 }
 
+/** Lists `requests` chunks through the controller, as `list-pages.ts` does (a listing request asks for no pages). */
+function list(controller: FetchController, cms: ReturnType<typeof simulatedCms>, requests: number): Promise<unknown> {
+  let sent = 0;
+  const lister = async (): Promise<void> => {
+    while (sent++ < requests) await controller.run(() => cms.request(controller, 0));
+  };
+  return Promise.all(Array.from({ length: controller.ceiling }, lister));
+}
+
 /** Seeds of the jittery runs: each is one deterministic run, and together they show the rule is not luck. */
 const SEEDS = Array.from({ length: 20 }, (_, i) => i + 1);
 
 describe('fetch controller', () => {
   it('keeps a fixed concurrency and batch size exactly', async () => {
     const clock = virtualClock();
-    const controller = createController({ concurrency: 3, batchSize: 7, now: clock.now });
+    const controller = createController({ concurrency: 3, batchSize: 7, now: clock.now, sleep: clock.sleep });
     const cms = simulatedCms(clock, { workers: 8, requestMs: 2, rttMs: 0, queueLimit: 100 });
     await clock.run(sync(controller, cms, 420));
     expect(cms.stats.maxInFlight).toBe(3);
@@ -131,7 +140,7 @@ describe('fetch controller', () => {
 
   it('starts at one request and grows while more in flight brings more throughput', async () => {
     const clock = virtualClock();
-    const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now });
+    const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now, sleep: clock.sleep });
     expect(controller.limit).toBe(1);
     // Eight workers behind a 20 ms round trip: the knee is about 8 × (20 + 5) / 5 = 40.
     const cms = simulatedCms(clock, { workers: 8, requestMs: 5, rttMs: 20, queueLimit: 100, jitter: 0.2 });
@@ -143,7 +152,7 @@ describe('fetch controller', () => {
   for (const seed of SEEDS) {
     it(`settles near the knee of a one-worker CMS without making it shed, through jittery service times (seed ${seed})`, async () => {
       const clock = virtualClock();
-      const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now });
+      const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now, sleep: clock.sleep });
       // Knee: 1 × (2 + 10) / 10 ≈ 1.2; with four in flight one would wait behind two and be shed.
       const cms = simulatedCms(clock, { workers: 1, requestMs: 10, rttMs: 2, queueLimit: 2, jitter: 0.3 }, seed);
       await clock.run(sync(controller, cms, 120));
@@ -158,7 +167,7 @@ describe('fetch controller', () => {
   for (const seed of SEEDS) {
     it(`grows to the knee of a one-worker CMS far away without making it shed (seed ${seed})`, async () => {
       const clock = virtualClock();
-      const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now });
+      const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now, sleep: clock.sleep });
       // Knee: 1 × (80 + 25) / 25 ≈ 4.2, so 4 in flight is worth having; past 6, some wait behind two.
       const cms = simulatedCms(clock, { workers: 1, requestMs: 25, rttMs: 80, queueLimit: 2, jitter: 0.3 }, seed);
       await clock.run(sync(controller, cms, 200));
@@ -169,14 +178,10 @@ describe('fetch controller', () => {
 
   it('grows detail requests faster than the listing when a batch keeps a worker busy far longer than a listing request, and stops short of shedding', async () => {
     const clock = virtualClock();
-    const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now });
+    const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now, sleep: clock.sleep });
     // Sixteen workers 20 ms away; a listing request takes 5 ms of a worker, a page 2 ms.
     const cms = simulatedCms(clock, { workers: 16, requestMs: 5, pageMs: 2, rttMs: 20, queueLimit: 32, jitter: 0.1 });
-    let listed = 0;
-    const lister = async (): Promise<void> => {
-      while (listed++ < 150) await controller.run(() => cms.request(controller, 0));
-    };
-    await clock.run(Promise.all(Array.from({ length: controller.ceiling }, lister)));
+    await clock.run(list(controller, cms, 150));
     controller.startDetails();
     await clock.run(sync(controller, cms, 20000, 10 * 1024));
     expect(cms.stats.shed).toBe(0);
@@ -186,9 +191,66 @@ describe('fetch controller', () => {
     expect(controller.batchSize()).toBe(MAX_BATCH);
   });
 
+  it('starts each phase at the knee the last sync learnt, and asks for full batches at once', async () => {
+    const model = { workers: 16, requestMs: 5, pageMs: 2, rttMs: 20, queueLimit: 32, jitter: 0.1 };
+    const first = virtualClock();
+    const cold = createController({ concurrency: 'auto', batchSize: 'auto', now: first.now, sleep: first.sleep });
+    const coldCms = simulatedCms(first, model);
+    await first.run(list(cold, coldCms, 150));
+    cold.startDetails();
+    await first.run(sync(cold, coldCms, 20000, 10 * 1024));
+    const learned = cold.learned();
+    expect(learned.listing?.limit).toBeGreaterThan(1);
+    expect(learned.details?.limit).toBe(cold.limit);
+    expect(learned.pageBytes).toBe(10 * 1024);
+
+    const clock = virtualClock();
+    const warm = createController({ concurrency: 'auto', batchSize: 'auto', start: learned, now: clock.now, sleep: clock.sleep });
+    const cms = simulatedCms(clock, model, 2);
+    expect(warm.limit).toBe(learned.listing!.limit);
+    await clock.run(list(warm, cms, 150));
+    warm.startDetails();
+    expect(warm.limit).toBe(learned.details!.limit);
+    expect(warm.batchSize()).toBe(MAX_BATCH);
+    await clock.run(sync(warm, cms, 20000, 10 * 1024));
+    expect(cms.stats.shed).toBe(0);
+    expect(warm.limit).toBeGreaterThanOrEqual(14);
+    expect(warm.limit).toBeLessThanOrEqual(32);
+    expect(warm.summary()).toMatch(/, started at the last build's knee$/);
+    // It took less simulated time than the cold sync, which began at one request in each phase.
+    expect(clock.now()).toBeLessThan(first.now());
+  });
+
+  it('spreads a resumed limit over one latency, so a one-worker CMS far away is not sent four requests at once', async () => {
+    const clock = virtualClock();
+    // The knee of the far-away CMS above: four in flight is right once spread, but four arriving together
+    // would find one worker and a queue of two.
+    const start = { listing: { limit: 4, latency: 105 } };
+    const controller = createController({ concurrency: 'auto', batchSize: 1, start, now: clock.now, sleep: clock.sleep });
+    const cms = simulatedCms(clock, { workers: 1, requestMs: 25, rttMs: 80, queueLimit: 2, jitter: 0.1 });
+    await clock.run(sync(controller, cms, 200));
+    expect(cms.stats.shed).toBe(0);
+    expect(controller.limit).toBeGreaterThanOrEqual(3);
+  });
+
+  it('settles below a remembered knee that the CMS no longer takes', async () => {
+    const clock = virtualClock();
+    // Learnt on a bigger CMS: twelve in flight. This one has two workers: its knee is about 2.4.
+    const start = { listing: { limit: 12, latency: 12 } };
+    const controller = createController({ concurrency: 'auto', batchSize: 1, start, now: clock.now, sleep: clock.sleep });
+    const cms = simulatedCms(clock, { workers: 2, requestMs: 10, rttMs: 2, queueLimit: 100, jitter: 0.1 });
+    await clock.run(sync(controller, cms, 300));
+    expect(controller.limit).toBeLessThanOrEqual(3);
+    expect(controller.learned().listing?.limit).toBe(controller.limit);
+  });
+
+  it('learns nothing to keep with a fixed concurrency', () => {
+    expect(createController({ concurrency: 4, batchSize: 'auto' }).learned()).toEqual({});
+  });
+
   it('halves on overload and never returns to the limit that overloaded', async () => {
     const clock = virtualClock();
-    const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now });
+    const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now, sleep: clock.sleep });
     const cms = simulatedCms(clock, { workers: 8, requestMs: 5, rttMs: 20, queueLimit: 100 });
     await clock.run(sync(controller, cms, 200));
     const reached = controller.limit;
@@ -201,7 +263,7 @@ describe('fetch controller', () => {
 
   it('asks for a small first batch, then as many pages as the response-size bound allows, sharing out the last pages', async () => {
     const clock = virtualClock();
-    const controller = createController({ concurrency: 2, batchSize: 'auto', now: clock.now });
+    const controller = createController({ concurrency: 2, batchSize: 'auto', now: clock.now, sleep: clock.sleep });
     controller.startDetails();
     expect(controller.batchSize()).toBe(FIRST_BATCH);
     // Pages of 10 kB: 100 of them are well under 4 MB.
