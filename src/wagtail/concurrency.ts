@@ -64,10 +64,11 @@ export interface FetchController {
   learned(): Learned;
 }
 
-/** Where a phase's limit ended, and the no-load latency it measured there. */
+/** Where a phase's limit ended, the no-load latency it measured, and the lowest limit that did not pay. */
 export interface Knee {
   limit: number;
   latency: number;
+  bad?: number;
 }
 
 /**
@@ -185,12 +186,17 @@ export function createController(options: ControllerOptions): FetchController {
   /** Where the phase's limit is, for `learned`: where it settled, else the best limit so far (if any). */
   const kneeNow = (): Knee | undefined => {
     const at = phase.step === 'settled' ? limit : phase.best?.limit;
-    return at !== undefined && Number.isFinite(phase.baseLatency) ? { limit: at, latency: phase.baseLatency } : undefined;
+    if (at === undefined || !Number.isFinite(phase.baseLatency)) return undefined;
+    return { limit: at, latency: phase.baseLatency, ...(phase.bad <= ceiling ? { bad: phase.bad } : {}) };
   };
-  /** A phase resumes at the last sync's knee, taking that sync's no-load latency until it measures one. */
+  /**
+   * A phase resumes at the last sync's knee, taking that sync's no-load latency until it measures one. A
+   * limit that did not pay then is not tried again: on a one-worker CMS one step past the knee sheds.
+   */
   const resume = (knee: Knee | undefined) => {
     if (!knee) return;
     phase.baseLatency = knee.latency;
+    if (knee.bad !== undefined) phase.bad = knee.bad;
     change(knee.limit);
   };
   /** The listing's no-load latency: a detail request's beyond it is, at least, work a CMS worker does. */

@@ -241,7 +241,17 @@ describe('fetch controller', () => {
     const cms = simulatedCms(clock, { workers: 2, requestMs: 10, rttMs: 2, queueLimit: 100, jitter: 0.1 });
     await clock.run(sync(controller, cms, 300));
     expect(controller.limit).toBeLessThanOrEqual(3);
-    expect(controller.learned().listing?.limit).toBe(controller.limit);
+    expect(controller.learned().listing).toMatchObject({ limit: controller.limit, bad: 12 });
+  });
+
+  it('does not try again a limit that did not pay in the last sync', async () => {
+    const clock = virtualClock();
+    // Eight workers could take far more than three, but the last sync found that three did not pay.
+    const start = { listing: { limit: 2, latency: 25, bad: 3 } };
+    const controller = createController({ concurrency: 'auto', batchSize: 1, start, now: clock.now, sleep: clock.sleep });
+    const cms = simulatedCms(clock, { workers: 8, requestMs: 5, rttMs: 20, queueLimit: 100 });
+    await clock.run(sync(controller, cms, 400));
+    expect(cms.stats.maxInFlight).toBe(2);
   });
 
   it('learns nothing to keep with a fixed concurrency', () => {
