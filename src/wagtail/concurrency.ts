@@ -237,8 +237,9 @@ export function createController(options: ControllerOptions): FetchController {
    * and sheds past 2W waiting. From a limit with flat latency (at or below the knee), ×(1 + 2s/L0) stays
    * within that queue; once a queue forms, a step may only fill what is left of it. Details know s at least
    * in part (see `listingLatency`), and so W at least in part (throughput × s); the listing knows neither,
-   * so it plans for one worker spending a quarter of L0 per request: one more at a time to 4, then
-   * quarter steps.
+   * so it plans for one worker: one more at a time, as a bigger step could overrun a one-worker CMS whose
+   * listing knee is far (a cheap request far away) before the queue shows. A rebuild's listing starts at
+   * the last knee, so it climbs only from there.
    */
   const grown = (waiting: number, requestsPerSecond: number) => {
     const busyShare = listingLatency === null ? 0 : Math.max(0, phase.baseLatency - listingLatency) / phase.baseLatency;
@@ -249,7 +250,9 @@ export function createController(options: ControllerOptions): FetchController {
       return room >= 1 ? limit + Math.min(room, Math.max(1, limit / 8)) : limit;
     }
     if (listingLatency !== null) return Math.max(limit + 1, limit * Math.min(MAX_STEP, 1 + 2 * QUEUE_SHARE * busyShare));
-    return limit < 4 ? limit + 1 : Math.max(limit + 1, limit * 1.25);
+    // The listing knows nothing of s, so it plans for one worker: a step fills ¾ of its queue at most.
+    const room = 2 * QUEUE_SHARE - waiting;
+    return room >= 1 ? limit + room : limit;
   };
 
   /** A round is over: keep the step if it paid, else undo it (or try the knee it showed). */

@@ -9,6 +9,7 @@
  * are refetched when that page moves, is retitled, or disappears.
  */
 import type { DataStore, MetaStore } from 'astro/loaders';
+import { z } from 'astro/zod';
 import type { Remembered } from './session.ts';
 import type { ListedPage } from './list-pages.ts';
 import type { References } from './normalize.ts';
@@ -28,12 +29,20 @@ export interface SyncState {
   fetching?: Remembered;
 }
 
+const kneeSchema = z.object({ limit: z.number().int().min(1), latency: z.number().positive(), bad: z.number().int().min(2).optional() });
+const rememberedSchema: z.ZodType<Remembered> = z.object({
+  endpoint: z.string(),
+  learned: z.object({ listing: kneeSchema.optional(), details: kneeSchema.optional(), pageBytes: z.number().positive().optional() }),
+});
+
 export function readState(meta: MetaStore): SyncState | null {
   const raw = meta.get(STATE_KEY);
   if (!raw) return null;
   try {
     const state = JSON.parse(raw) as SyncState;
-    return state.version === VERSION ? state : null;
+    if (state.version !== VERSION) return null;
+    // Only a hint: one the controller could not use (a cache from another version) is left out, not obeyed.
+    return { ...state, fetching: rememberedSchema.safeParse(state.fetching).data };
   } catch {
     return null;
   }

@@ -130,6 +130,14 @@ describe('incremental sync', () => {
     cms = await startCms({ port: 0, content: { synthetic: { pages: 80, seed: 2 } } });
     await first.close();
     expect(await sync(t)).not.toContain("last build's knee");
+
+    // A remembered knee the controller could not use (written by another version) is ignored, not obeyed.
+    const state = JSON.parse(t.context.meta.get('sync-state')!) as { fetching: { learned: { listing: unknown } } };
+    state.fetching.learned.listing = { limit: 'many', latency: -1 };
+    t.context.meta.set('sync-state', JSON.stringify(state));
+    const report = await sync(t);
+    expect(report).toContain('0 fetched');
+    expect(report).not.toContain("last build's knee");
   });
 
   it('reads the schema again when the listing shows a page type the cached schema does not know', async () => {

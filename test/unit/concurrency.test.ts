@@ -138,15 +138,33 @@ describe('fetch controller', () => {
     expect(controller.summary()).toBe('concurrency 3, batch 7');
   });
 
-  it('starts at one request and grows while more in flight brings more throughput', async () => {
+  it('starts at one request and, knowing nothing of the CMS, grows one request a round while throughput grows', async () => {
     const clock = virtualClock();
     const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now, sleep: clock.sleep });
     expect(controller.limit).toBe(1);
-    // Eight workers behind a 20 ms round trip: the knee is about 8 × (20 + 5) / 5 = 40.
+    // Eight workers behind a 20 ms round trip: the knee is about 8 × (20 + 5) / 5 = 40, far off.
     const cms = simulatedCms(clock, { workers: 8, requestMs: 5, rttMs: 20, queueLimit: 100, jitter: 0.2 });
-    await clock.run(sync(controller, cms, 400));
-    expect(controller.limit).toBeGreaterThanOrEqual(16);
+    const limits = new Set<number>();
+    let done = false;
+    const watch = async (): Promise<void> => {
+      for (; !done; await clock.sleep(1)) limits.add(controller.limit);
+    };
+    await clock.run(Promise.all([sync(controller, cms, 400).then(() => (done = true)), watch()]));
+    expect(controller.limit).toBeGreaterThanOrEqual(8);
+    // Steps of one: a step of more could overrun the queue of a one-worker CMS whose knee is near.
+    expect([...limits].sort((a, b) => a - b)).toEqual(Array.from({ length: controller.limit }, (_, i) => i + 1));
     expect(cms.stats.shed).toBe(0);
+  });
+
+  it('lists a large site from a one-worker CMS far away without making it shed', async () => {
+    const clock = virtualClock();
+    const controller = createController({ concurrency: 'auto', batchSize: 1, now: clock.now, sleep: clock.sleep });
+    // A cheap listing request 100 ms away: the knee is 1 × (100 + 10) / 10 = 11, and past 13 in flight some
+    // are shed. Quarter steps from there overran it before the queue showed (seed 1 shed at this jitter).
+    const cms = simulatedCms(clock, { workers: 1, requestMs: 10, rttMs: 100, queueLimit: 2, jitter: 0.3 });
+    await clock.run(list(controller, cms, 1000));
+    expect(cms.stats.shed).toBe(0);
+    expect(controller.limit).toBeGreaterThanOrEqual(8);
   });
 
   for (const seed of SEEDS) {
