@@ -149,7 +149,7 @@ interface Phase {
    */
   baseLatency: number;
   /** The best throughput so far and the limit it came at. */
-  best: { limit: number; perSecond: number } | null;
+  best: { limit: number; perSecond: number; waiting: number } | null;
   /** The lowest limit that did not pay or overloaded the CMS: never reached again in this phase. */
   bad: number;
   /** 'knee': the one round at the knee a step past it showed. */
@@ -185,9 +185,15 @@ export function createController(options: ControllerOptions): FetchController {
   const knees: Learned = { listing: start.listing, details: start.details };
   /** Where the phase's limit is, for `learned`: where it settled, else the best limit so far (if any). */
   const kneeNow = (): Knee | undefined => {
-    const at = phase.step === 'settled' ? limit : phase.best?.limit;
-    if (at === undefined || !Number.isFinite(phase.baseLatency)) return undefined;
-    return { limit: at, latency: phase.baseLatency, ...(phase.bad <= ceiling ? { bad: phase.bad } : {}) };
+    const { best } = phase;
+    if (!Number.isFinite(phase.baseLatency)) return undefined;
+    if (phase.step === 'settled') return { limit, latency: phase.baseLatency, ...(phase.bad <= ceiling ? { bad: phase.bad } : {}) };
+    if (!best) return undefined;
+    // A phase that ended still growing but with a queue at its best limit had passed its knee: the next
+    // sync starts where the CMS served without one and goes no further (on a one-worker CMS far away, the
+    // listing's best limit sent again at the start overran the queue).
+    if (!queueFormed(best.waiting, best.limit)) return { limit: best.limit, latency: phase.baseLatency };
+    return { limit: Math.max(1, Math.round(best.limit - best.waiting)), latency: phase.baseLatency, bad: best.limit };
   };
   /**
    * A phase resumes at the last sync's knee, taking that sync's no-load latency until it measures one. A
@@ -212,7 +218,7 @@ export function createController(options: ControllerOptions): FetchController {
    * The burst is paced over one no-load latency (once one is known): requests sent at once arrive at once
    * and can overrun a small CMS's queue, where as many in flight, spread as they are at that limit, do not.
    */
-  let pacing: { from: number; spacing: number; sent: number } | null = null;
+  let pacing: { from: number | null; spacing: number; sent: number } | null = null;
 
   const batchBound = () => Math.min(MAX_BATCH, bytesPerPage > 0 ? Math.max(1, Math.floor(MAX_RESPONSE_BYTES / bytesPerPage)) : MAX_BATCH);
   /** The batch size of a request that is not one of the last (shared-out) ones. */
@@ -224,7 +230,7 @@ export function createController(options: ControllerOptions): FetchController {
     batch = nextBatch;
     epoch++;
     burst = Math.max(0, limit - inFlight);
-    pacing = Number.isFinite(phase.baseLatency) ? { from: now(), spacing: phase.baseLatency / limit, sent: 0 } : null;
+    pacing = Number.isFinite(phase.baseLatency) ? { from: null, spacing: phase.baseLatency / limit, sent: 0 } : null;
     phase.round = [];
   };
   const settle = (at: number) => {
@@ -269,7 +275,7 @@ export function createController(options: ControllerOptions): FetchController {
     const previous = phase.best;
     const gain = queueFormed(waiting, limit) ? QUEUED_GAIN : GAIN;
     const paid = waiting < Math.max(BETA, limit / 2) && (!previous || perSecond >= previous.perSecond * gain);
-    if (paid) phase.best = { limit, perSecond };
+    if (paid) phase.best = { limit, perSecond, waiting };
     const best = phase.best;
     if (phase.step === 'knee' || !paid) {
       if (!best || limit > best.limit) phase.bad = Math.min(phase.bad, limit);
@@ -318,6 +324,8 @@ export function createController(options: ControllerOptions): FetchController {
         const slot: Slot = { epoch, attempts: [], steady: burst === 0 };
         burst = Math.max(0, burst - 1);
         if (!slot.steady && pacing) {
+          // From the burst's first request, not the change: a phase resumed at its start may wait a while.
+          pacing.from ??= now();
           const wait = pacing.from + pacing.sent++ * pacing.spacing - now();
           if (wait > 0) await sleep(wait);
         }
