@@ -249,15 +249,15 @@ export function createController(options: ControllerOptions): FetchController {
    */
   const grown = (waiting: number, requestsPerSecond: number) => {
     const busyShare = listingLatency === null ? 0 : Math.max(0, phase.baseLatency - listingLatency) / phase.baseLatency;
+    // Workers the CMS has at least (throughput × s); one in the listing, which knows nothing of s. A step
+    // fills ¾ of their queue at most.
+    const workers = Math.max(1, (requestsPerSecond * busyShare * phase.baseLatency) / 1000);
+    const room = 2 * QUEUE_SHARE * workers - waiting;
     if (queueFormed(waiting, limit)) {
-      const workers = Math.max(1, (requestsPerSecond * busyShare * phase.baseLatency) / 1000);
-      const room = 2 * QUEUE_SHARE * workers - waiting;
       // A request waiting at each worker covers the gaps between one request and the next: small steps.
       return room >= 1 ? limit + Math.min(room, Math.max(1, limit / 8)) : limit;
     }
     if (listingLatency !== null) return Math.max(limit + 1, limit * Math.min(MAX_STEP, 1 + 2 * QUEUE_SHARE * busyShare));
-    // The listing knows nothing of s, so it plans for one worker: a step fills ¾ of its queue at most.
-    const room = 2 * QUEUE_SHARE - waiting;
     return room >= 1 ? limit + room : limit;
   };
 
