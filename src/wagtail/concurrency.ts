@@ -23,7 +23,8 @@
  *    forms, a step may only fill what is left of it.
  *  - A step past the knee shows where the knee is: the requests that did not wait, `limit − waiting`
  *    (scaled by the time a slot is held over the latency, as the build's work holds slots too). That
- *    limit gets one round before the controller settles; a remembered knee that queues settles there.
+ *    limit gets one round before the controller settles; from a remembered knee that queues, the phase
+ *    goes down to it and grows again (the CMS may only be busy for a moment).
  *  - A 429, 503 or timeout halves the limit at once and caps it below the limit that overloaded.
  * `CMS_BATCH_SIZE=auto` asks for as many pages per detail request as the response-size bound allows (at
  * most MAX_BATCH): per-request costs (the round trip, the CMS's request handling) are paid once per batch.
@@ -254,8 +255,10 @@ export function createController(options: ControllerOptions): FetchController {
     const workers = Math.max(1, (requestsPerSecond * busyShare * phase.baseLatency) / 1000);
     const room = 2 * QUEUE_SHARE * workers - waiting;
     if (queueFormed(waiting, limit)) {
-      // A request waiting at each worker covers the gaps between one request and the next: small steps.
-      return room >= 1 ? limit + Math.min(room, Math.max(1, limit / 8)) : limit;
+      // Up to half the limit, within the room: a step must bring QUEUED_GAIN now, and one request more at
+      // nine promises 11% at best, which a round's noise hides (on a large CMS whose latency grows with the
+      // load on a busy client, auto stopped there at a third of the best fixed setting's throughput).
+      return room >= 1 ? limit + Math.min(room, Math.max(1, limit / 2)) : limit;
     }
     if (listingLatency !== null) return Math.max(limit + 1, limit * Math.min(MAX_STEP, 1 + 2 * QUEUE_SHARE * busyShare));
     return room >= 1 ? limit + room : limit;
@@ -282,8 +285,13 @@ export function createController(options: ControllerOptions): FetchController {
       // The requests that did not wait are what the CMS serves at once: its knee, worth one round. A slot
       // is held while the build reads the answer too, so it takes busy / latency slots to keep one busy.
       const knee = Math.round((limit - waiting) * (busy / latency));
-      // No best yet: the last sync's knee queues now (the CMS has less room than it had), so settle below.
-      if (!best) settle(knee);
+      // No best yet: the last sync's knee queues now. The CMS may have less room than it had, or be slower
+      // for a while, which the remembered no-load latency would read as a queue at any limit: go down to
+      // the knee this round shows, measure the no-load latency afresh there, and grow again.
+      if (!best) {
+        change(knee);
+        phase.baseLatency = Number.POSITIVE_INFINITY;
+      }
       else if (phase.step === 'grow' && knee > best.limit && knee < limit) {
         phase.step = 'knee';
         change(knee);

@@ -53,6 +53,8 @@ interface CmsModel {
   queueLimit: number;
   /** Service times vary by up to this share either way (seeded, so every run is the same). */
   jitter?: number;
+  /** Until this simulated time, service takes three times as long (the CMS is busy with something else). */
+  busyUntilMs?: number;
 }
 
 /**
@@ -78,7 +80,7 @@ function simulatedCms(clock: ReturnType<typeof virtualClock>, model: CmsModel, s
         }
         await new Promise<void>((resolve) => waiting.push(resolve));
       } else busy++;
-      const service = model.requestMs + (model.pageMs ?? 0) * pages;
+      const service = (model.requestMs + (model.pageMs ?? 0) * pages) * (clock.now() < (model.busyUntilMs ?? 0) ? 3 : 1);
       await clock.sleep(service * (1 + (model.jitter ?? 0) * (2 * random() - 1)));
       const next = waiting.shift();
       if (next) next();
@@ -262,6 +264,22 @@ describe('fetch controller', () => {
     await clock.run(sync(controller, cms, 300));
     expect(controller.limit).toBeLessThanOrEqual(3);
     expect(controller.learned().listing).toMatchObject({ limit: controller.limit, bad: 12 });
+  });
+
+  it('grows back to a remembered knee that queued only while the CMS was busy for a moment', async () => {
+    const clock = virtualClock();
+    // Sixteen workers 20 ms away, as above (knee ~17.6 at batches of 100), and what a sync of it learnt.
+    const model: CmsModel = { workers: 16, requestMs: 5, pageMs: 2, rttMs: 20, queueLimit: 32, jitter: 0.1 };
+    const start = { listing: { limit: 8, latency: 30 }, details: { limit: 16, latency: 230 }, pageBytes: 10 * 1024 };
+    const controller = createController({ concurrency: 'auto', batchSize: 'auto', start, now: clock.now, sleep: clock.sleep });
+    const cms = simulatedCms(clock, model);
+    await clock.run(list(controller, cms, 150));
+    // The details start while every request takes three times as long, for a second.
+    model.busyUntilMs = clock.now() + 1000;
+    controller.startDetails();
+    await clock.run(sync(controller, cms, 30000, 10 * 1024));
+    expect(cms.stats.shed).toBe(0);
+    expect(controller.limit).toBeGreaterThanOrEqual(12);
   });
 
   it('does not try again a limit that did not pay in the last sync', async () => {
