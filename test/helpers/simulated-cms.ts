@@ -1,0 +1,175 @@
+/**
+ * A CMS of W workers on simulated time, and syncs that fetch from it through a fetch controller as the
+ * sync layer does: what the controller sees is the model's behaviour, not this machine's load, so a run
+ * is the same every time and a whole matrix of CMSs runs in seconds. The controller's unit tests use it,
+ * and so does `npm run bench:adaptive-sim`, to tune it.
+ */
+import type { FetchController } from '../../src/wagtail/concurrency.ts';
+
+export type VirtualClock = ReturnType<typeof virtualClock>;
+
+/** Timers fire in order of their virtual deadline, each once every promise it woke has run. */
+export function virtualClock() {
+  let time = 0;
+  let sequence = 0;
+  const timers: Array<{ at: number; order: number; fire: () => void }> = [];
+  return {
+    now: () => time,
+    sleep(ms: number): Promise<void> {
+      return new Promise((resolve) => timers.push({ at: time + ms, order: sequence++, fire: resolve }));
+    },
+    /** Runs `work` to its end, advancing time only when nothing else can happen. */
+    async run<T>(work: Promise<T>): Promise<T> {
+      let settled = false;
+      const done = work.finally(() => (settled = true));
+      // A macrotask turn runs every microtask queued before it, including those queued by microtasks.
+      const drain = () => new Promise<void>((resolve) => setImmediate(resolve));
+      for (await drain(); !settled; await drain()) {
+        timers.sort((a, b) => a.at - b.at || a.order - b.order);
+        const next = timers.shift();
+        if (!next) throw new Error('The simulation is stuck: nothing is scheduled and the work has not ended.');
+        time = next.at;
+        next.fire();
+      }
+      return done;
+    },
+  };
+}
+
+/** A deterministic stand-in for Math.random (mulberry32), for service-time jitter. */
+export function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface CmsModel {
+  workers: number;
+  /** Service time of one request, and of each page a detail request asks for. */
+  requestMs: number;
+  pageMs?: number;
+  /** Service time of a listing request (`requestMs` if not given). */
+  listMs?: number;
+  rttMs: number;
+  /** Requests that may wait for a worker; one more is shed (503). */
+  queueLimit: number;
+  /** Service times vary by up to this share either way (seeded, so every run is the same). */
+  jitter?: number;
+  /** Service is this much slower per request in the CMS beyond `workers`, as in the demo CMS. */
+  contention?: number;
+  /** Until this simulated time, service takes three times as long (the CMS is busy with something else). */
+  busyUntilMs?: number;
+  /**
+   * The build's own work on a response, per page of a detail request and per listing request, on one
+   * core shared by every response. A fifth of it (reading the body) comes before the client has the whole
+   * response, so a busy client measures longer latencies, as a real one does.
+   */
+  clientMsPerPage?: number;
+  clientMsPerList?: number;
+  /** A shed request is sent again after this long (the client's back-off); without it, it is dropped. */
+  retryAfterMs?: number;
+}
+
+/** Of the build's work on a response, the share that comes before the latency is measured. */
+const READ_SHARE = 0.2;
+
+/**
+ * A CMS of `workers` behind a network of `rttMs`, with a queue that sheds past `queueLimit`; requests are
+ * made through the controller as the sync makes them. The model is read at each request, so a test may
+ * change it (make the CMS busy) while a sync runs.
+ */
+export function simulatedCms(clock: VirtualClock, model: CmsModel, seed = 1) {
+  const random = seeded(seed);
+  let busy = 0;
+  let inServer = 0;
+  let clientFreeAt = 0;
+  const waiting: Array<() => void> = [];
+  const stats = { maxInFlight: 0, inFlight: 0, shed: 0 };
+  const client = async (ms: number): Promise<void> => {
+    if (ms <= 0) return;
+    clientFreeAt = Math.max(clock.now(), clientFreeAt) + ms;
+    await clock.sleep(clientFreeAt - clock.now());
+  };
+  /** One attempt: false if the CMS shed it. */
+  const attempt = async (controller: FetchController, serviceMs: number, clientMs: number): Promise<boolean> => {
+    const sent = clock.now();
+    await clock.sleep(model.rttMs / 2);
+    if (busy >= model.workers) {
+      if (waiting.length >= model.queueLimit) {
+        stats.shed++;
+        await clock.sleep(model.rttMs / 2);
+        controller.overloaded();
+        return false;
+      }
+      inServer++;
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    } else {
+      busy++;
+      inServer++;
+    }
+    const contention = 1 + (model.contention ?? 0) * Math.max(0, inServer - model.workers);
+    const slow = clock.now() < (model.busyUntilMs ?? 0) ? 3 : 1;
+    await clock.sleep(serviceMs * slow * contention * (1 + (model.jitter ?? 0) * (2 * random() - 1)));
+    inServer--;
+    const next = waiting.shift();
+    if (next) next();
+    else busy--;
+    await clock.sleep(model.rttMs / 2);
+    await client(clientMs * READ_SHARE);
+    controller.responded(clock.now() - sent);
+    await client(clientMs * (1 - READ_SHARE));
+    return true;
+  };
+  /** A detail request for `pages` pages, or (0) a listing request. */
+  const request = async (controller: FetchController, pages = 0): Promise<void> => {
+    const serviceMs = pages > 0 ? model.requestMs + (model.pageMs ?? 0) * pages : (model.listMs ?? model.requestMs);
+    const clientMs = pages > 0 ? (model.clientMsPerPage ?? 0) * pages : (model.clientMsPerList ?? 0);
+    stats.inFlight++;
+    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+    try {
+      while (!(await attempt(controller, serviceMs, clientMs)) && model.retryAfterMs !== undefined) await clock.sleep(model.retryAfterMs);
+    } finally {
+      stats.inFlight--;
+    }
+  };
+  return { request, stats };
+}
+
+export type SimulatedCms = ReturnType<typeof simulatedCms>;
+
+/**
+ * Fetches `total` pages from the CMS in detail requests of the controller's batch size, as many at a time
+ * as it allows, as `fetch-pages.ts` does; `pageBytes`, if given, is reported after each batch.
+ */
+export function sync(controller: FetchController, cms: SimulatedCms, total: number, pageBytes?: number): Promise<unknown> {
+  let left = total;
+  const dispatcher = async (): Promise<void> => {
+    while (left > 0) {
+      let pages = 0;
+      await controller.run(
+        () => {
+          pages = Math.min(left, controller.batchSize(left));
+          left -= pages;
+          // A slot may come after the last pages were taken: send nothing then, as fetch-pages.ts does.
+          return pages > 0 ? cms.request(controller, pages) : Promise.resolve();
+        },
+        () => pages,
+      );
+      if (pageBytes !== undefined) controller.pageBytes(pageBytes);
+    }
+  };
+  return Promise.all(Array.from({ length: controller.ceiling }, dispatcher));
+}
+
+/** Lists `requests` chunks through the controller, as `list-pages.ts` does (a listing request asks for no pages). */
+export function list(controller: FetchController, cms: SimulatedCms, requests: number): Promise<unknown> {
+  let sent = 0;
+  const lister = async (): Promise<void> => {
+    while (sent++ < requests) await controller.run(() => cms.request(controller, 0));
+  };
+  return Promise.all(Array.from({ length: controller.ceiling }, lister));
+}
