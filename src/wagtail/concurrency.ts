@@ -81,6 +81,12 @@ export interface Learned {
   details?: Knee;
   /** The average size of a page in detail responses. */
   pageBytes?: number;
+  /**
+   * Workers the CMS has at least, as detail requests showed (requests/s × the time the CMS spends on
+   * one): the next listing, which cannot tell how long the CMS spends on a listing request, may step by
+   * what a queue that many workers have can take, instead of one request at a time.
+   */
+  workers?: number;
 }
 
 export interface ControllerOptions {
@@ -208,6 +214,8 @@ export function createController(options: ControllerOptions): FetchController {
   };
   /** The listing's no-load latency: a detail request's beyond it is, at least, work a CMS worker does. */
   let listingLatency: number | null = null;
+  /** The most workers detail rounds showed busy in this sync. */
+  let workersSeen = 0;
   let detailPhase = false;
   let inFlight = 0;
   /**
@@ -248,11 +256,11 @@ export function createController(options: ControllerOptions): FetchController {
    * listing knee is far (a cheap request far away) before the queue shows. A rebuild's listing starts at
    * the last knee, so it climbs only from there.
    */
+  const busyShare = () => (listingLatency === null ? 0 : Math.max(0, phase.baseLatency - listingLatency) / phase.baseLatency);
   const grown = (waiting: number, requestsPerSecond: number) => {
-    const busyShare = listingLatency === null ? 0 : Math.max(0, phase.baseLatency - listingLatency) / phase.baseLatency;
-    // Workers the CMS has at least (throughput × s); one in the listing, which knows nothing of s. A step
-    // fills ¾ of their queue at most.
-    const workers = Math.max(1, (requestsPerSecond * busyShare * phase.baseLatency) / 1000);
+    // Workers the CMS has at least (throughput × s). The listing knows nothing of s: it takes what the
+    // last sync's details showed, else one. A step fills ¾ of their queue at most.
+    const workers = Math.max(1, (requestsPerSecond * busyShare() * phase.baseLatency) / 1000, detailPhase ? 0 : (start.workers ?? 0));
     const room = 2 * QUEUE_SHARE * workers - waiting;
     if (queueFormed(waiting, limit)) {
       // Up to half the limit, within the room: a step must bring QUEUED_GAIN now, and one request more at
@@ -260,7 +268,7 @@ export function createController(options: ControllerOptions): FetchController {
       // load on a busy client, auto stopped there at a third of the best fixed setting's throughput).
       return room >= 1 ? limit + Math.min(room, Math.max(1, limit / 2)) : limit;
     }
-    if (listingLatency !== null) return Math.max(limit + 1, limit * Math.min(MAX_STEP, 1 + 2 * QUEUE_SHARE * busyShare));
+    if (listingLatency !== null) return Math.max(limit + 1, limit * Math.min(MAX_STEP, 1 + 2 * QUEUE_SHARE * busyShare()));
     return room >= 1 ? limit + room : limit;
   };
 
@@ -275,6 +283,7 @@ export function createController(options: ControllerOptions): FetchController {
     const slow = quantile(samples.map((s) => s.latency), 0.75);
     const waiting = Number.isFinite(phase.baseLatency) ? Math.max(0, limit * (1 - phase.baseLatency / slow)) : 0;
     phase.baseLatency = Math.min(phase.baseLatency, latency);
+    if (detailPhase) workersSeen = Math.max(workersSeen, (requestsPerSecond * busyShare() * phase.baseLatency) / 1000);
     const previous = phase.best;
     const gain = queueFormed(waiting, limit) ? QUEUED_GAIN : GAIN;
     const paid = waiting < Math.max(BETA, limit / 2) && (!previous || perSecond >= previous.perSecond * gain);
@@ -379,7 +388,9 @@ export function createController(options: ControllerOptions): FetchController {
     learned() {
       if (!auto) return {};
       const current = detailPhase ? { details: kneeNow() ?? knees.details } : { listing: kneeNow() ?? knees.listing };
-      return { ...knees, ...current, pageBytes: bytesPerPage > 0 ? bytesPerPage : undefined };
+      // This sync's count if it measured one (a CMS may have fewer workers than it had), else the last one's.
+      const workers = workersSeen >= 1 ? Math.floor(workersSeen) : start.workers;
+      return { ...knees, ...current, pageBytes: bytesPerPage > 0 ? bytesPerPage : undefined, workers };
     },
     summary() {
       const mode = auto ? `concurrency auto, settled at ${limit}` : `concurrency ${ceiling}`;

@@ -32,7 +32,12 @@ export interface SyncState {
 const kneeSchema = z.object({ limit: z.number().int().min(1), latency: z.number().positive(), bad: z.number().int().min(2).optional() });
 const rememberedSchema: z.ZodType<Remembered> = z.object({
   endpoint: z.string(),
-  learned: z.object({ listing: kneeSchema.optional(), details: kneeSchema.optional(), pageBytes: z.number().positive().optional() }),
+  learned: z.object({
+    listing: kneeSchema.optional(),
+    details: kneeSchema.optional(),
+    pageBytes: z.number().positive().optional(),
+    workers: z.number().int().min(1).optional(),
+  }),
 });
 
 export function readState(meta: MetaStore): SyncState | null {

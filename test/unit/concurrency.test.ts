@@ -99,6 +99,10 @@ describe('fetch controller', () => {
     expect(learned.listing?.limit).toBeGreaterThan(1);
     expect(learned.details?.limit).toBe(cold.limit);
     expect(learned.pageBytes).toBe(10 * 1024);
+    // Sixteen workers, as many as the detail rounds saw busy: at most sixteen but for a round's noise (a
+    // tenth here); a step takes ¾ of their queue, which leaves room for it.
+    expect(learned.workers).toBeGreaterThanOrEqual(8);
+    expect(learned.workers).toBeLessThanOrEqual(17);
 
     const clock = virtualClock();
     const warm = createController({ concurrency: 'auto', batchSize: 'auto', start: learned, now: clock.now, sleep: clock.sleep });
@@ -115,6 +119,24 @@ describe('fetch controller', () => {
     expect(warm.summary()).toMatch(/, started at the last build's knee$/);
     // It took less simulated time than the cold sync, which began at one request in each phase.
     expect(clock.now()).toBeLessThan(first.now());
+  });
+
+  it("steps a rebuild's listing by the queue of the workers the last sync's detail requests showed", async () => {
+    // Eight workers 20 ms away: the listing's knee is about 8 × (20 + 5) / 5 = 40, far above the last knee.
+    const model = { workers: 8, requestMs: 5, rttMs: 20, queueLimit: 16, jitter: 0.1 };
+    const listed = async (workers?: number) => {
+      const clock = virtualClock();
+      const start = { listing: { limit: 4, latency: 25 }, workers };
+      const controller = createController({ concurrency: 'auto', batchSize: 1, start, now: clock.now, sleep: clock.sleep });
+      const cms = simulatedCms(clock, model);
+      await clock.run(list(controller, cms, 200));
+      return { limit: controller.limit, shed: cms.stats.shed };
+    };
+    const alone = await listed();
+    const withWorkers = await listed(6);
+    expect(withWorkers.shed).toBe(0);
+    // One request a round without it; 1.5 × 6 a round with it.
+    expect(withWorkers.limit).toBeGreaterThanOrEqual(alone.limit + 8);
   });
 
   it('spreads a resumed limit over one latency, so a one-worker CMS far away is not sent four requests at once', async () => {
