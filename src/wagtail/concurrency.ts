@@ -19,8 +19,9 @@
  *  - How far a step may go is bounded so that even a one-worker CMS with a queue of two per worker does not
  *    shed: from a limit with flat latency, ×(1 + 2s/L0) stays within that queue, s being the time a worker
  *    spends on a request. Detail requests know s (at least L0 minus the listing's L0: a listing request
- *    costs the CMS less than a batch of pages); the listing does not, and steps carefully. Once a queue
- *    forms, a step may only fill what is left of it.
+ *    costs the CMS less than a batch of pages); the listing does not, and steps carefully, unless the
+ *    last sync's details showed how many workers the CMS has at least. Once a queue forms, a step may
+ *    only fill what is left of it, and at most half the limit.
  *  - A step past the knee shows where the knee is: the requests that did not wait, `limit − waiting`
  *    (scaled by the time a slot is held over the latency, as the build's work holds slots too). That
  *    limit gets one round before the controller settles; from a remembered knee that queues, the phase
@@ -254,7 +255,7 @@ export function createController(options: ControllerOptions): FetchController {
    * in part (see `listingLatency`), and so W at least in part (throughput × s); the listing knows neither,
    * so it plans for one worker: one more at a time, as a bigger step could overrun a one-worker CMS whose
    * listing knee is far (a cheap request far away) before the queue shows. A rebuild's listing starts at
-   * the last knee, so it climbs only from there.
+   * the last knee and knows the workers the last sync's details showed (`Learned.workers`).
    */
   const busyShare = () => (listingLatency === null ? 0 : Math.max(0, phase.baseLatency - listingLatency) / phase.baseLatency);
   const grown = (waiting: number, requestsPerSecond: number) => {
@@ -300,8 +301,7 @@ export function createController(options: ControllerOptions): FetchController {
       if (!best) {
         change(knee);
         phase.baseLatency = Number.POSITIVE_INFINITY;
-      }
-      else if (phase.step === 'grow' && knee > best.limit && knee < limit) {
+      } else if (phase.step === 'grow' && knee > best.limit && knee < limit) {
         phase.step = 'knee';
         change(knee);
       } else settle(best.limit);
