@@ -13,28 +13,20 @@ import { LIST_ITEM_SHARE } from '../../cms/latency.ts';
 import { createController, type ControllerOptions, type Learned } from '../../src/wagtail/concurrency.ts';
 import { LIST_PAGE_SIZE } from '../../src/wagtail/list-pages.ts';
 import { list, simulatedCms, sync, virtualClock, type CmsModel } from '../../test/helpers/simulated-cms.ts';
+import { matrixOptions, numberList, sitePages } from './adaptive-matrix.ts';
 
 const { values } = parseArgs({
   options: {
-    workers: { type: 'string', default: '1,2,4,16' },
-    rtt: { type: 'string', default: '1,30,100' },
     fixed: { type: 'string', default: '1,2,3,4,5,6,8,10,12,16,20,24,32,48' },
     seeds: { type: 'string', default: '3' },
     jitter: { type: 'string', default: '0.1' },
     // The bench's client handles ~2,500 pages/s on this machine's core: 0.4 ms a page.
     'client-ms-per-page': { type: 'string', default: '0.4' },
     'client-ms-per-list': { type: 'string', default: '2' },
-    'pages-per-worker': { type: 'string', default: '1500' },
-    'min-pages': { type: 'string', default: '4000' },
-    'max-pages': { type: 'string', default: '20000' },
-    'page-time': { type: 'string', default: '2' },
-    'request-time': { type: 'string', default: '10' },
-    contention: { type: 'string', default: '0.03' },
+    ...matrixOptions,
   },
 });
-const numbers = (s: string) => s.split(',').map(Number);
 const num = (name: keyof typeof values) => Number(values[name]);
-const sitePages = (workers: number) => Math.min(num('max-pages'), Math.max(num('min-pages'), workers * num('pages-per-worker')));
 /** Bytes of a page in a detail response: 100 of them stay under the response-size bound. */
 const PAGE_BYTES = 20_000;
 
@@ -69,9 +61,9 @@ async function overSeeds(run: (seed: number) => Promise<Run>): Promise<{ pagesPe
 
 const rows: string[] = [];
 let failures = 0;
-for (const workers of numbers(values.workers)) {
-  for (const rtt of numbers(values.rtt)) {
-    const pages = sitePages(workers);
+for (const workers of numberList(values.workers)) {
+  for (const rtt of numberList(values.rtt)) {
+    const pages = sitePages(values, workers);
     const model: CmsModel = {
       workers,
       rttMs: rtt,
@@ -86,7 +78,7 @@ for (const workers of numbers(values.workers)) {
       retryAfterMs: 1000,
     };
     let best = { setting: '', pagesPerSecond: 0 };
-    for (const concurrency of numbers(values.fixed).filter((c) => c <= Math.max(8, 4 * workers))) {
+    for (const concurrency of numberList(values.fixed).filter((c) => c <= Math.max(8, 4 * workers))) {
       const fixed = await overSeeds((seed) => simulate({ concurrency, batchSize: 100 }, model, pages, seed));
       if (fixed.shed === 0 && fixed.pagesPerSecond > best.pagesPerSecond) best = { setting: `${concurrency}×100`, pagesPerSecond: fixed.pagesPerSecond };
     }

@@ -19,26 +19,18 @@ import { parseArgs } from 'node:util';
 import { wagtailPagesLoader } from '../../src/wagtail/index.ts';
 import { readState, writeState } from '../../src/wagtail/sync-state.ts';
 import { createLoaderContext, type TestContext } from '../../test/helpers/loader-context.ts';
+import { matrixOptions, numberList, sitePages } from './adaptive-matrix.ts';
 import { killAllCms, startCmsProcess } from './cms-process.ts';
 
 const { values } = parseArgs({
   options: {
-    workers: { type: 'string', default: '1,2,4,16' },
-    rtt: { type: 'string', default: '1,30,100' },
     fixed: { type: 'string', default: '1,2,3,4,6,8,12,16,24,32,48' },
     batch: { type: 'string', default: '20,100' },
-    'pages-per-worker': { type: 'string', default: '1500' },
-    'min-pages': { type: 'string', default: '4000' },
-    'max-pages': { type: 'string', default: '20000' },
-    'page-time': { type: 'string', default: '2' },
-    'request-time': { type: 'string', default: '10' },
-    contention: { type: 'string', default: '0.03' },
     runs: { type: 'string', default: '1' },
+    ...matrixOptions,
   },
 });
-const list = (s: string) => s.split(',').map(Number);
 const num = (name: keyof typeof values) => Number(values[name]);
-const sitePages = (workers: number) => Math.min(num('max-pages'), Math.max(num('min-pages'), workers * num('pages-per-worker')));
 
 interface Settings {
   concurrency: number | 'auto';
@@ -64,7 +56,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
  * full sync of the same CMS, starting from what the first left in its sync state, is measured instead.
  */
 async function measure(settings: Settings, workers: number, rtt: number, warm = false): Promise<Run> {
-  const pages = sitePages(workers);
+  const pages = sitePages(values, workers);
   const cms = await startCmsProcess({
     pages,
     images: 10,
@@ -116,12 +108,12 @@ async function measureRuns(settings: Settings, workers: number, rtt: number, war
 
 const rows: string[] = [];
 let failures = 0;
-for (const workers of list(values.workers)) {
-  for (const rtt of list(values.rtt)) {
+for (const workers of numberList(values.workers)) {
+  for (const rtt of numberList(values.rtt)) {
     const fixed = new Map<string, Run>();
-    for (const batchSize of list(values.batch)) {
+    for (const batchSize of numberList(values.batch)) {
       // Far past 3W a CMS with a queue of 2W sheds most requests: those runs only fail, slowly.
-      for (const concurrency of list(values.fixed).filter((c) => c <= Math.max(8, 4 * workers))) {
+      for (const concurrency of numberList(values.fixed).filter((c) => c <= Math.max(8, 4 * workers))) {
         fixed.set(`${concurrency}×${batchSize}`, await measureRuns({ concurrency, batchSize }, workers, rtt));
       }
     }
@@ -141,7 +133,7 @@ for (const workers of list(values.workers)) {
     };
     const cold = await judge(false);
     const warm = await judge(true);
-    rows.push(`| ${workers} | ${rtt} | ${sitePages(workers)} | ${sweep} | ${bestSetting}: ${best.pagesPerSecond.toFixed(0)} | ${cold} | ${warm} |`);
+    rows.push(`| ${workers} | ${rtt} | ${sitePages(values, workers)} | ${sweep} | ${bestSetting}: ${best.pagesPerSecond.toFixed(0)} | ${cold} | ${warm} |`);
     process.stderr.write(`${rows.at(-1)}\n`);
   }
 }

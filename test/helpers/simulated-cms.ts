@@ -37,7 +37,7 @@ export function virtualClock() {
 }
 
 /** A deterministic stand-in for Math.random (mulberry32), for service-time jitter. */
-export function seeded(seed: number): () => number {
+function seeded(seed: number): () => number {
   let state = seed;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
