@@ -14,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-const COPIED = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+// functions/: the build imports the functions' shared settings (the dev refresh) and writes their data.
+const COPIED = ['src', 'public', 'functions', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 const LINKED = ['node_modules', 'cms'];
 
 /** Copies the project (from the working tree, or from an earlier copy) to `target`. */
