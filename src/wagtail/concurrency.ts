@@ -30,7 +30,8 @@
  * `CMS_BATCH_SIZE=auto` asks for as many pages per detail request as the response-size bound allows (at
  * most MAX_BATCH): per-request costs (the round trip, the CMS's request handling) are paid once per batch.
  * The first request asks for FIRST_BATCH pages to learn how big a page is; at the end of the sync what is
- * left is shared between the slots so that none idles while another works through a full batch.
+ * left is shared between the slots (FIRST_BATCH pages a request at least) so that none idles while another
+ * works through a full batch.
  * `CMS_MAX_RPS` spaces request starts whatever the mode.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
@@ -328,7 +329,9 @@ export function createController(options: ControllerOptions): FetchController {
     batchSize(remaining) {
       if (!autoBatch || remaining === undefined) return fullBatch();
       // The last pages, shared between the slots: a full batch would keep one slot busy while others idle.
-      return Math.max(1, Math.min(fullBatch(), Math.ceil(remaining / limit)));
+      // Not below FIRST_BATCH pages a request, though: a rebuild's one changed page and its dependents go
+      // in one request, as splitting a few pages saves a few pages' time and costs a request each.
+      return Math.max(1, Math.min(fullBatch(), Math.max(FIRST_BATCH, Math.ceil(remaining / limit))));
     },
     run(work, pages) {
       return gate(async () => {

@@ -218,6 +218,8 @@ describe('fetch controller', () => {
     expect(controller.batchSize(1000)).toBe(MAX_BATCH);
     // 30 pages left for two slots: 15 each rather than 30 for one while the other idles.
     expect(controller.batchSize(30)).toBe(15);
+    // But four pages left (a rebuild's one change and its dependents) are one request, not one each.
+    expect(controller.batchSize(4)).toBe(FIRST_BATCH);
     // Pages of 1 MB: the 4 MB bound caps the batch.
     controller.pageBytes(1024 * 1024);
     expect(controller.batchSize()).toBe(4);
