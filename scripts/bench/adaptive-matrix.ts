@@ -22,3 +22,15 @@ export const numberList = (s: string): number[] => s.split(',').map(Number);
 export function sitePages(values: MatrixValues, workers: number): number {
   return Math.min(Number(values['max-pages']), Math.max(Number(values['min-pages']), workers * Number(values['pages-per-worker'])));
 }
+
+/** The targets: auto reaches 90% of the best fixed setting's throughput, and a one-worker CMS sheds nothing. */
+export function meetsTarget(share: number, workers: number, shed: number): boolean {
+  return share >= 0.9 && (workers !== 1 || shed === 0);
+}
+
+/** Prints the matrix as a Markdown table under `caption`, with the verdict; the exit code says it too. */
+export function printMatrix(caption: string, header: string, alignment: string, rows: string[], failures: number): void {
+  const verdict = failures === 0 ? 'Every cell PASSES, cold and warm.' : `${failures} judgement(s) FAIL (cold and warm are judged apart).`;
+  process.stdout.write(['', caption, '', header, alignment, ...rows, '', verdict, ''].join('\n'));
+  process.exitCode = failures === 0 ? 0 : 1;
+}
