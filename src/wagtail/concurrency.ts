@@ -36,6 +36,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pLimit from 'p-limit';
+import { sleep as timerSleep } from './retry.ts';
 
 export interface FetchController {
   /** Requests in flight at most, now. */
@@ -171,7 +172,7 @@ const median = (values: number[]): number => quantile(values, 0.5);
 
 export function createController(options: ControllerOptions): FetchController {
   const now = options.now ?? (() => performance.now());
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = options.sleep ?? timerSleep;
   const auto = options.concurrency === 'auto';
   const ceiling = options.concurrency === 'auto' ? AUTO_CEILING : options.concurrency;
   const autoBatch = options.batchSize === 'auto';
@@ -259,10 +260,10 @@ export function createController(options: ControllerOptions): FetchController {
    * the last knee and knows the workers the last sync's details showed (`Learned.workers`).
    */
   const busyShare = () => (listingLatency === null ? 0 : Math.max(0, phase.baseLatency - listingLatency) / phase.baseLatency);
-  const grown = (waiting: number, requestsPerSecond: number) => {
-    // Workers the CMS has at least (throughput × s). The listing knows nothing of s: it takes what the
-    // last sync's details showed, else one. A step fills ¾ of their queue at most.
-    const workers = Math.max(1, (requestsPerSecond * busyShare() * phase.baseLatency) / 1000, detailPhase ? 0 : (start.workers ?? 0));
+  const grown = (waiting: number, busyWorkers: number) => {
+    // Workers the CMS has at least (those the round kept busy). The listing knows nothing of s: it takes
+    // what the last sync's details showed, else one. A step fills ¾ of their queue at most.
+    const workers = Math.max(1, busyWorkers, detailPhase ? 0 : (start.workers ?? 0));
     const room = 2 * QUEUE_SHARE * workers - waiting;
     if (queueFormed(waiting, limit)) {
       // Up to half the limit, within the room: a step must bring QUEUED_GAIN now, and one request more at
@@ -285,7 +286,9 @@ export function createController(options: ControllerOptions): FetchController {
     const slow = quantile(samples.map((s) => s.latency), 0.75);
     const waiting = Number.isFinite(phase.baseLatency) ? Math.max(0, limit * (1 - phase.baseLatency / slow)) : 0;
     phase.baseLatency = Math.min(phase.baseLatency, latency);
-    if (detailPhase) workersSeen = Math.max(workersSeen, (requestsPerSecond * busyShare() * phase.baseLatency) / 1000);
+    // Workers the round kept busy at least (throughput × s, s at least what `busyShare` says): 0 in the listing.
+    const busyWorkers = (requestsPerSecond * busyShare() * phase.baseLatency) / 1000;
+    if (detailPhase) workersSeen = Math.max(workersSeen, busyWorkers);
     const previous = phase.best;
     const gain = queueFormed(waiting, limit) ? QUEUED_GAIN : GAIN;
     const paid = waiting < Math.max(BETA, limit / 2) && (!previous || perSecond >= previous.perSecond * gain);
@@ -308,7 +311,7 @@ export function createController(options: ControllerOptions): FetchController {
       } else settle(best.limit);
       return;
     }
-    const next = Math.min(ceiling, phase.bad - 1, Math.floor(grown(waiting, requestsPerSecond)));
+    const next = Math.min(ceiling, phase.bad - 1, Math.floor(grown(waiting, busyWorkers)));
     if (next <= limit) settle(limit);
     else change(next);
   };
