@@ -15,7 +15,8 @@
  *    kept in the build cache with the sync state) and with its L0 until it measures one: a rebuild's
  *    listing and a full refetch after a schema change start where the CMS was last fully busy.
  *  - A step must bring GAIN more throughput (QUEUED_GAIN if a queue formed) and leave fewer than BETA
- *    requests waiting, or it is undone and that limit is not tried again.
+ *    requests waiting, or it is undone and that limit is not tried again in this sync. Later syncs try it
+ *    again unless it overloaded the CMS or the CMS has one worker.
  *  - How far a step may go is bounded so that even a one-worker CMS with a queue of two per worker does not
  *    shed: from a limit with flat latency, ×(1 + 2s/L0) stays within that queue, s being the time a worker
  *    spends on a request. Detail requests know s (at least L0 minus the listing's L0: a listing request
@@ -68,11 +69,14 @@ export interface FetchController {
   learned(): Learned;
 }
 
-/** Where a phase's limit ended, the no-load latency it measured, and the lowest limit that did not pay. */
+/** Where a phase's limit ended, the no-load latency it measured, and the limits above it that failed. */
 export interface Knee {
   limit: number;
   latency: number;
+  /** The lowest limit that overloaded the CMS (or at which a phase ending still growing had a queue). */
   bad?: number;
+  /** The lowest limit that only did not pay (no overload): tried again only on a CMS of a few workers. */
+  unpaid?: number;
 }
 
 /**
@@ -162,6 +166,8 @@ interface Phase {
   best: { limit: number; perSecond: number; waiting: number } | null;
   /** The lowest limit that did not pay or overloaded the CMS: never reached again in this phase. */
   bad: number;
+  /** The lowest limit that overloaded the CMS, in this phase or a remembered one: never reached again. */
+  overload: number;
   /** 'knee': the one round at the knee a step past it showed. */
   step: 'grow' | 'knee' | 'settled';
   round: Sample[];
@@ -189,7 +195,7 @@ export function createController(options: ControllerOptions): FetchController {
   const gate = pLimit(limit);
   // Which `run` an attempt belongs to, so the client's timing reaches the request it measures.
   const slots = new AsyncLocalStorage<Slot>();
-  const freshPhase = (): Phase => ({ baseLatency: Number.POSITIVE_INFINITY, best: null, bad: ceiling + 1, step: auto ? 'grow' : 'settled', round: [] });
+  const freshPhase = (): Phase => ({ baseLatency: Number.POSITIVE_INFINITY, best: null, bad: ceiling + 1, overload: ceiling + 1, step: auto ? 'grow' : 'settled', round: [] });
   let phase = freshPhase();
   /** Each phase's knee as this sync found it, or as the last sync did if this one learnt nothing new. */
   const knees: Learned = { listing: start.listing, details: start.details };
@@ -197,7 +203,10 @@ export function createController(options: ControllerOptions): FetchController {
   const kneeNow = (): Knee | undefined => {
     const { best } = phase;
     if (!Number.isFinite(phase.baseLatency)) return undefined;
-    if (phase.step === 'settled') return { limit, latency: phase.baseLatency, ...(phase.bad <= ceiling ? { bad: phase.bad } : {}) };
+    if (phase.step === 'settled') {
+      const bad = phase.overload <= ceiling ? { bad: phase.overload } : {};
+      return { limit, latency: phase.baseLatency, ...bad, ...(phase.bad < phase.overload ? { unpaid: phase.bad } : {}) };
+    }
     if (!best) return undefined;
     // A phase that ended still growing but with a queue at its best limit had passed its knee: the next
     // sync starts where the CMS served without one and goes no further (on a one-worker CMS far away, the
@@ -207,12 +216,17 @@ export function createController(options: ControllerOptions): FetchController {
   };
   /**
    * A phase resumes at the last sync's knee, taking that sync's no-load latency until it measures one. A
-   * limit that did not pay then is not tried again: on a one-worker CMS one step past the knee sheds.
+   * limit that overloaded the CMS then is not tried again. One that only did not pay is tried again on a
+   * CMS known to have two workers or more (`Learned.workers`), whose queue takes the step as it did last
+   * time: one round's noise would otherwise cap every later build (a sixteen-worker CMS's listing stayed
+   * at 10 where 27 paid). On a one-worker CMS that step is where it sheds, if anywhere (in simulation,
+   * trying it again on every sync doubled the sheds), so it is not taken again.
    */
   const resume = (knee: Knee | undefined) => {
     if (!knee) return;
     phase.baseLatency = knee.latency;
-    if (knee.bad !== undefined) phase.bad = knee.bad;
+    phase.overload = knee.bad ?? phase.overload;
+    phase.bad = Math.min(phase.overload, (start.workers ?? 1) >= 2 ? phase.bad : (knee.unpaid ?? phase.bad));
     change(knee.limit);
   };
   /** The listing's no-load latency: a detail request's beyond it is, at least, work a CMS worker does. */
@@ -272,7 +286,10 @@ export function createController(options: ControllerOptions): FetchController {
       return room >= 1 ? limit + Math.min(room, Math.max(1, limit / 2)) : limit;
     }
     if (listingLatency !== null) return Math.max(limit + 1, limit * Math.min(MAX_STEP, 1 + 2 * QUEUE_SHARE * busyShare()));
-    return room >= 1 ? limit + room : limit;
+    // No queue formed: one more at least. A large limit counts a few percent of latency as a waiting
+    // request or so (the build's own work on responses shows as latency too), which would leave no room
+    // and stop a cold listing of a large CMS at 7 requests, where 48 lists it three times as fast.
+    return limit + Math.max(1, room);
   };
 
   /** A round is over: keep the step if it paid, else undo it (or try the knee it showed). */
@@ -380,6 +397,7 @@ export function createController(options: ControllerOptions): FetchController {
       if (!auto) return;
       // The CMS says it is full: this limit (and above) is bad for the rest of the phase.
       phase.bad = Math.min(phase.bad, limit);
+      phase.overload = Math.min(phase.overload, limit);
       settle(limit / 2);
     },
     responded(ms) {

@@ -29,7 +29,12 @@ export interface SyncState {
   fetching?: Remembered;
 }
 
-const kneeSchema = z.object({ limit: z.number().int().min(1), latency: z.number().positive(), bad: z.number().int().min(2).optional() });
+const kneeSchema = z.object({
+  limit: z.number().int().min(1),
+  latency: z.number().positive(),
+  bad: z.number().int().min(2).optional(),
+  unpaid: z.number().int().min(2).optional(),
+});
 const rememberedSchema: z.ZodType<Remembered> = z.object({
   endpoint: z.string(),
   learned: z.object({
