@@ -75,7 +75,7 @@ export interface Knee {
   latency: number;
   /** The lowest limit that overloaded the CMS (or at which a phase ending still growing had a queue). */
   bad?: number;
-  /** The lowest limit that only did not pay (no overload): tried again only on a CMS of a few workers. */
+  /** The lowest limit that only did not pay (no overload): tried again when the last sync saw two workers or more. */
   unpaid?: number;
 }
 
