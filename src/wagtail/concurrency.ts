@@ -164,8 +164,8 @@ interface Phase {
   baseLatency: number;
   /** The best throughput so far and the limit it came at. */
   best: { limit: number; perSecond: number; waiting: number } | null;
-  /** The lowest limit that did not pay or overloaded the CMS: never reached again in this phase. */
-  bad: number;
+  /** The lowest limit that did not pay, in this phase or (on a one-worker CMS) a remembered one. */
+  unpaid: number;
   /** The lowest limit that overloaded the CMS, in this phase or a remembered one: never reached again. */
   overload: number;
   /** 'knee': the one round at the knee a step past it showed. */
@@ -195,8 +195,10 @@ export function createController(options: ControllerOptions): FetchController {
   const gate = pLimit(limit);
   // Which `run` an attempt belongs to, so the client's timing reaches the request it measures.
   const slots = new AsyncLocalStorage<Slot>();
-  const freshPhase = (): Phase => ({ baseLatency: Number.POSITIVE_INFINITY, best: null, bad: ceiling + 1, overload: ceiling + 1, step: auto ? 'grow' : 'settled', round: [] });
+  const freshPhase = (): Phase => ({ baseLatency: Number.POSITIVE_INFINITY, best: null, unpaid: ceiling + 1, overload: ceiling + 1, step: auto ? 'grow' : 'settled', round: [] });
   let phase = freshPhase();
+  /** The lowest limit that did not pay or overloaded the CMS: the phase stays below it. */
+  const bad = () => Math.min(phase.unpaid, phase.overload);
   /** Each phase's knee as this sync found it, or as the last sync did if this one learnt nothing new. */
   const knees: Learned = { listing: start.listing, details: start.details };
   /** Where the phase's limit is, for `learned`: where it settled, else the best limit so far (if any). */
@@ -204,8 +206,8 @@ export function createController(options: ControllerOptions): FetchController {
     const { best } = phase;
     if (!Number.isFinite(phase.baseLatency)) return undefined;
     if (phase.step === 'settled') {
-      const bad = phase.overload <= ceiling ? { bad: phase.overload } : {};
-      return { limit, latency: phase.baseLatency, ...bad, ...(phase.bad < phase.overload ? { unpaid: phase.bad } : {}) };
+      const overloaded = phase.overload <= ceiling ? { bad: phase.overload } : {};
+      return { limit, latency: phase.baseLatency, ...overloaded, ...(phase.unpaid < phase.overload ? { unpaid: phase.unpaid } : {}) };
     }
     if (!best) return undefined;
     // A phase that ended still growing but with a queue at its best limit had passed its knee: the next
@@ -226,7 +228,7 @@ export function createController(options: ControllerOptions): FetchController {
     if (!knee) return;
     phase.baseLatency = knee.latency;
     phase.overload = knee.bad ?? phase.overload;
-    phase.bad = Math.min(phase.overload, (start.workers ?? 1) >= 2 ? phase.bad : (knee.unpaid ?? phase.bad));
+    if ((start.workers ?? 1) < 2) phase.unpaid = knee.unpaid ?? phase.unpaid;
     change(knee.limit);
   };
   /** The listing's no-load latency: a detail request's beyond it is, at least, work a CMS worker does. */
@@ -250,7 +252,7 @@ export function createController(options: ControllerOptions): FetchController {
   /** The batch size of a request that is not one of the last (shared-out) ones. */
   const fullBatch = () => (autoBatch ? Math.min(batch, batchBound()) : batch);
   const change = (nextLimit: number, nextBatch = batch) => {
-    limit = Math.max(1, Math.min(ceiling, phase.bad - 1, Math.floor(nextLimit)));
+    limit = Math.max(1, Math.min(ceiling, bad() - 1, Math.floor(nextLimit)));
     gate.concurrency = limit;
     if (nextBatch !== batch) phase.baseLatency = Number.POSITIVE_INFINITY;
     batch = nextBatch;
@@ -312,7 +314,7 @@ export function createController(options: ControllerOptions): FetchController {
     if (paid) phase.best = { limit, perSecond, waiting };
     const best = phase.best;
     if (phase.step === 'knee' || !paid) {
-      if (!best || limit > best.limit) phase.bad = Math.min(phase.bad, limit);
+      if (!best || limit > best.limit) phase.unpaid = Math.min(phase.unpaid, limit);
       // The requests that did not wait are what the CMS serves at once: its knee, worth one round. A slot
       // is held while the build reads the answer too, so it takes busy / latency slots to keep one busy.
       const knee = Math.round((limit - waiting) * (busy / latency));
@@ -328,7 +330,7 @@ export function createController(options: ControllerOptions): FetchController {
       } else settle(best.limit);
       return;
     }
-    const next = Math.min(ceiling, phase.bad - 1, Math.floor(grown(waiting, busyWorkers)));
+    const next = Math.min(ceiling, bad() - 1, Math.floor(grown(waiting, busyWorkers)));
     if (next <= limit) settle(limit);
     else change(next);
   };
@@ -396,7 +398,6 @@ export function createController(options: ControllerOptions): FetchController {
       overloads++;
       if (!auto) return;
       // The CMS says it is full: this limit (and above) is bad for the rest of the phase.
-      phase.bad = Math.min(phase.bad, limit);
       phase.overload = Math.min(phase.overload, limit);
       settle(limit / 2);
     },
