@@ -27,6 +27,11 @@
  *    (scaled by the time a slot is held over the latency, as the build's work holds slots too). That
  *    limit gets one round before the controller settles; from a remembered knee that queues, the phase
  *    goes down to it and grows again (the CMS may only be busy for a moment).
+ *  - A first sync's details do not climb from one request: once the first batch has shown how big a page
+ *    is, PROBE full batches go at once (a one-worker CMS queues two, which it takes). Those that came back
+ *    together were served at once, by as many workers; each of the others waited a whole service time.
+ *    The phase starts at the number served, which skips the rounds at one and two requests (~1 s at
+ *    100 ms) on every CMS of more than one worker.
  *  - A 429, 503 or timeout halves the limit at once and caps it below the limit that overloaded.
  * `CMS_BATCH_SIZE=auto` asks for as many pages per detail request as the response-size bound allows (at
  * most MAX_BATCH): per-request costs (the round trip, the CMS's request handling) are paid once per batch.
@@ -136,6 +141,11 @@ const BETA = 1.5;
 const QUEUE_SHARE = 0.75;
 /** The most a step multiplies the limit by. */
 const MAX_STEP = 2;
+/**
+ * Detail requests sent at once when a first sync's details switch to full batches: a one-worker CMS
+ * serves one and queues two, which its queue of two takes, so the probe is safe on any CMS (see `endProbe`).
+ */
+const PROBE = 3;
 /** Responses per round at least, so one slow response does not decide; at most, so a round stays short. */
 const ROUND_MIN = 3;
 const ROUND_MAX = 8;
@@ -168,8 +178,8 @@ interface Phase {
   unpaid: number;
   /** The lowest limit that overloaded the CMS, in this phase or a remembered one: never reached again. */
   overload: number;
-  /** 'knee': the one round at the knee a step past it showed. */
-  step: 'grow' | 'knee' | 'settled';
+  /** 'probe': the PROBE requests sent at once; 'knee': the one round at the knee a step past it showed. */
+  step: 'probe' | 'grow' | 'knee' | 'settled';
   round: Sample[];
 }
 
@@ -306,7 +316,9 @@ export function createController(options: ControllerOptions): FetchController {
     const waiting = Number.isFinite(phase.baseLatency) ? Math.max(0, limit * (1 - phase.baseLatency / slow)) : 0;
     phase.baseLatency = Math.min(phase.baseLatency, latency);
     // Workers the round kept busy at least (throughput × s, s at least what `busyShare` says): 0 in the listing.
-    const busyWorkers = (requestsPerSecond * busyShare() * phase.baseLatency) / 1000;
+    // Throughput from the slower quarter: a round's first responses are those no queue held, and at 24
+    // requests a median of them read a sixteen-worker CMS as twenty.
+    const busyWorkers = (limit / (quantile(samples.map((s) => s.busy), 0.75) / 1000)) * busyShare() * (phase.baseLatency / 1000);
     if (detailPhase) workersSeen = Math.max(workersSeen, busyWorkers);
     const previous = phase.best;
     const gain = queueFormed(waiting, limit) ? QUEUED_GAIN : GAIN;
@@ -335,9 +347,34 @@ export function createController(options: ControllerOptions): FetchController {
     else change(next);
   };
 
+  /**
+   * The probe's requests are back. Sent at once, each met the others: those a worker took at once came
+   * back together, and each of the others waited a whole service time more, of which the latency beyond
+   * the listing's is a lower bound. The ones that did not wait are workers the CMS has at least: the
+   * phase starts there, at their latency, instead of climbing from one request a round at a time.
+   */
+  const endProbe = (samples: Sample[]) => {
+    const latencies = samples.map((s) => s.latency).sort((a, b) => a - b);
+    const [first, ...others] = latencies as [number, ...number[]];
+    // Half the least service time: at ±30% service times, none that waited falls under it.
+    const waited = (first - (listingLatency ?? first)) / 2;
+    const served = [first, ...others.filter((l) => l - first < waited)];
+    phase.step = 'grow';
+    phase.baseLatency = median(served);
+    phase.round = [];
+    // All served at once: the requests sent as the probe's came back met this limit, and make its round.
+    if (served.length < limit) change(served.length);
+  };
+
   const learn = (sample: Sample, slot: Slot) => {
     // A short request (the last pages, shared out) is quicker for being short, not for a quieter CMS.
-    if (phase.step === 'settled' || slot.epoch !== epoch || !slot.steady || (detailPhase && sample.pages < fullBatch())) return;
+    if (detailPhase && sample.pages < fullBatch()) return;
+    if (phase.step === 'probe' && slot.epoch === epoch) {
+      phase.round.push(sample);
+      if (phase.round.length >= limit) endProbe(phase.round);
+      return;
+    }
+    if (phase.step === 'settled' || slot.epoch !== epoch || !slot.steady) return;
     phase.round.push(sample);
     if (phase.round.length >= Math.max(ROUND_MIN, Math.min(limit, ROUND_MAX))) endRound(phase.round);
   };
@@ -406,9 +443,12 @@ export function createController(options: ControllerOptions): FetchController {
     },
     pageBytes(bytes) {
       bytesPerPage = bytes;
-      // Once a page's size is known, auto batches take what the bound allows; at limit 1 still, when the
-      // details start, so the no-load latency of the new size is measured before the limit grows.
-      if (autoBatch && batch === FIRST_BATCH && batchBound() > batch) change(limit, batchBound());
+      // Once a page's size is known, auto batches take what the bound allows, and a first sync's details
+      // (at one request, knowing nothing of full batches) probe how many of them the CMS serves at once.
+      if (!autoBatch || batch !== FIRST_BATCH || batchBound() <= batch) return;
+      const probe = auto && detailPhase && listingLatency !== null && !phase.best && limit === 1;
+      change(probe ? PROBE : limit, batchBound());
+      if (probe) phase.step = 'probe';
     },
     learned() {
       if (!auto) return {};

@@ -89,12 +89,15 @@ export async function fetchPages(session: Session, plan: QueryPlan, listed: read
         async () => {
           // A slot may come after another batch failed the sync: send nothing then.
           batch = aborted ? [] : queue.splice(0, controller.batchSize(queue.length));
-          return batch.length > 0 ? runBatch(batch) : [];
+          if (batch.length === 0) return [];
+          const left = await runBatch(batch);
+          // Told while the slot is held, so the batches cut as soon as it is freed are of the new size.
+          fetchedPages += batch.length;
+          controller.pageBytes((session.client.stats.bytes - bytesBefore) / fetchedPages);
+          return left;
         },
         () => batch.length,
       );
-      fetchedPages += batch.length;
-      if (fetchedPages > 0) controller.pageBytes((session.client.stats.bytes - bytesBefore) / fetchedPages);
       for (const [ref, outcome] of failed) await retryAlone(ref, outcome);
     }
   };

@@ -151,15 +151,16 @@ export function sync(controller: FetchController, cms: SimulatedCms, total: numb
     while (left > 0) {
       let pages = 0;
       await controller.run(
-        () => {
+        async () => {
           pages = Math.min(left, controller.batchSize(left));
           left -= pages;
           // A slot may come after the last pages were taken: send nothing then, as fetch-pages.ts does.
-          return pages > 0 ? cms.request(controller, pages) : Promise.resolve();
+          if (pages === 0) return;
+          await cms.request(controller, pages);
+          if (pageBytes !== undefined) controller.pageBytes(pageBytes);
         },
         () => pages,
       );
-      if (pageBytes !== undefined) controller.pageBytes(pageBytes);
     }
   };
   return Promise.all(Array.from({ length: controller.ceiling }, dispatcher));

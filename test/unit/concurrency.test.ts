@@ -102,6 +102,47 @@ describe('fetch controller', () => {
     expect(controller.batchSize()).toBe(MAX_BATCH);
   });
 
+  /** A first sync of a CMS of `workers`: a short listing, the first batch, then the probe's three full batches. */
+  const probe = async (workers: number, rttMs: number, jitter: number, seed: number) => {
+    const clock = virtualClock();
+    const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now, sleep: clock.sleep });
+    const cms = simulatedCms(clock, { workers, requestMs: 10, pageMs: 2, listMs: 30, rttMs, queueLimit: 2 * workers, jitter }, seed);
+    await clock.run(list(controller, cms, 3));
+    controller.startDetails();
+    const batch = (pages: number) =>
+      controller.run(async () => {
+        await cms.request(controller, pages);
+        controller.pageBytes(10 * 1024);
+      }, () => pages);
+    await clock.run(batch(FIRST_BATCH));
+    expect(controller.limit).toBe(3);
+    await clock.run(Promise.all([batch(MAX_BATCH), batch(MAX_BATCH), batch(MAX_BATCH)]));
+    return { limit: controller.limit, stats: cms.stats };
+  };
+
+  for (const rttMs of [1, 100]) {
+    it(`starts a first sync's full batches at the requests a CMS ${rttMs} ms away served at once (three at most), shedding nothing`, async () => {
+      for (const seed of SEEDS) {
+        for (const [workers, served] of [[1, 1], [2, 2], [8, 3]]) {
+          const { limit, stats } = await probe(workers!, rttMs, 0.1, seed);
+          expect(limit, `${workers} workers, seed ${seed}`).toBe(served);
+          expect(stats.maxInFlight).toBeLessThanOrEqual(3);
+          expect(stats.shed).toBe(0);
+        }
+      }
+    });
+
+    it(`reads no more workers than a CMS ${rttMs} ms away has when service times vary by ±30%`, async () => {
+      for (const seed of SEEDS) {
+        for (const workers of [1, 2]) {
+          const { limit, stats } = await probe(workers, rttMs, 0.3, seed);
+          expect(limit, `${workers} workers, seed ${seed}`).toBeLessThanOrEqual(workers);
+          expect(stats.shed).toBe(0);
+        }
+      }
+    });
+  }
+
   it('starts each phase at the knee the last sync learnt, and asks for full batches at once', async () => {
     const model = { workers: 16, requestMs: 5, pageMs: 2, rttMs: 20, queueLimit: 32, jitter: 0.1 };
     const first = virtualClock();
