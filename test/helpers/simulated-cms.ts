@@ -143,7 +143,8 @@ export type SimulatedCms = ReturnType<typeof simulatedCms>;
 
 /**
  * Fetches `total` pages from the CMS in detail requests of the controller's batch size, as many at a time
- * as it allows, as `fetch-pages.ts` does; `pageBytes`, if given, is reported after each batch.
+ * as it allows, as `fetch-pages.ts` does; `pageBytes`, if given, is reported after each batch while its
+ * slot is held, as there.
  */
 export function sync(controller: FetchController, cms: SimulatedCms, total: number, pageBytes?: number): Promise<unknown> {
   let left = total;

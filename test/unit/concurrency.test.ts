@@ -123,8 +123,8 @@ describe('fetch controller', () => {
   for (const rttMs of [1, 100]) {
     it(`starts a first sync's full batches at the requests a CMS ${rttMs} ms away served at once (three at most), shedding nothing`, async () => {
       for (const seed of SEEDS) {
-        for (const [workers, served] of [[1, 1], [2, 2], [8, 3]]) {
-          const { limit, stats } = await probe(workers!, rttMs, 0.1, seed);
+        for (const [workers, served] of [[1, 1], [2, 2], [8, 3]] as const) {
+          const { limit, stats } = await probe(workers, rttMs, 0.1, seed);
           expect(limit, `${workers} workers, seed ${seed}`).toBe(served);
           expect(stats.maxInFlight).toBeLessThanOrEqual(3);
           expect(stats.shed).toBe(0);
