@@ -22,7 +22,7 @@ const { values } = parseArgs({
     jitter: { type: 'string', default: '0.1' },
     // The bench's client handles ~2,500 pages/s on this machine's core: 0.4 ms a page.
     'client-ms-per-page': { type: 'string', default: '0.4' },
-    'client-ms-per-list': { type: 'string', default: '2' },
+    'client-ms-per-chunk': { type: 'string', default: '2' },
     ...matrixOptions,
   },
 });
@@ -69,12 +69,12 @@ for (const workers of numberList(values.workers)) {
       rttMs: rtt,
       requestMs: num('request-time'),
       pageMs: num('page-time'),
-      listMs: num('request-time') + LIST_PAGE_SIZE * num('page-time') * LIST_ITEM_SHARE,
+      chunkMs: LIST_PAGE_SIZE * num('page-time') * LIST_ITEM_SHARE,
       queueLimit: 2 * workers,
       contention: num('contention'),
       jitter: num('jitter'),
       clientMsPerPage: num('client-ms-per-page'),
-      clientMsPerList: num('client-ms-per-list'),
+      clientMsPerChunk: num('client-ms-per-chunk'),
       retryAfterMs: 1000,
     };
     let best = { setting: '', pagesPerSecond: 0 };

@@ -18,20 +18,20 @@
  *    requests waiting, or it is undone and that limit is not tried again in this sync. Later syncs try it
  *    again unless it overloaded the CMS or the CMS has one worker.
  *  - How far a step may go is bounded so that even a one-worker CMS with a queue of two per worker does not
- *    shed: from a limit with flat latency, ×(1 + 2s/L0) stays within that queue, s being the time a worker
- *    spends on a request. Detail requests know s (at least L0 minus the listing's L0: a listing request
- *    costs the CMS less than a batch of pages); the listing does not, and steps carefully, unless the
- *    last sync's details showed how many workers the CMS has at least. Once a queue forms, a step may
- *    only fill what is left of it, and at most half the limit.
+ *    shed: a step adds what ¾ of the queue of the workers the CMS is known to have takes (requests/s × s,
+ *    s being the time a worker spends on a request). s is at least a request's L0 less the reference's,
+ *    the cheapest request's (one listing chunk, sent alone first). Once a queue forms, a step may only
+ *    fill what is left of it, and at most half the limit.
  *  - A step past the knee shows where the knee is: the requests that did not wait, `limit − waiting`
  *    (scaled by the time a slot is held over the latency, as the build's work holds slots too). That
  *    limit gets one round before the controller settles; from a remembered knee that queues, the phase
  *    goes down to it and grows again (the CMS may only be busy for a moment).
- *  - A first sync's details do not climb from one request: once the first batch has shown how big a page
- *    is, PROBE full batches go at once (a one-worker CMS queues two, which it takes). Those that came back
- *    together were served at once, by as many workers; each of the others waited a whole service time.
- *    The phase starts at the number served, which skips the rounds at one and two requests (~1 s at
- *    100 ms) on every CMS of more than one worker.
+ *  - A first sync's phases do not climb from one request. Once the reference is back (listing) or the
+ *    first batch has shown how big a page is (details), PROBE full requests go at once (a one-worker CMS
+ *    queues two, which it takes; details send as many as the listing showed workers, if more). Those that
+ *    came back together were served at once, by as many workers; each of the others waited a whole
+ *    service time. The phase goes on from the number served, which skips the rounds at one and two
+ *    requests (~1 s at 100 ms) on every CMS of more than one worker.
  *  - A 429, 503 or timeout halves the limit at once and caps it below the limit that overloaded.
  * `CMS_BATCH_SIZE=auto` asks for as many pages per detail request as the response-size bound allows (at
  * most MAX_BATCH): per-request costs (the round trip, the CMS's request handling) are paid once per batch.
@@ -64,6 +64,11 @@ export interface FetchController {
    * clock, without parsing): the latency it learns from.
    */
   responded(ms: number): void;
+  /**
+   * Whether the controller has yet to measure the cheapest request there is (one listing chunk), so the
+   * listing sends its first chunk alone: see `reference` in `Learned`.
+   */
+  readonly wantsReference: boolean;
   /** Another kind of request starts (details after the listing): it is measured afresh. */
   startDetails(): void;
   /** Records the average size of a page in detail responses so far, for the response-size bound. */
@@ -99,6 +104,11 @@ export interface Learned {
    * what a queue that many workers have can take, instead of one request at a time.
    */
   workers?: number;
+  /**
+   * The no-load latency of the cheapest request, a listing request for one chunk: the round trip and the
+   * CMS's cost of any request. What a larger request takes beyond it is, at least, work a CMS worker does.
+   */
+  reference?: number;
 }
 
 export interface ControllerOptions {
@@ -120,6 +130,11 @@ export const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 /** Auto batches: the first, before the size of a page is known, and the largest a user may configure. */
 export const FIRST_BATCH = 10;
 export const MAX_BATCH = 100;
+/**
+ * Listing chunks (grapple's pages of 100 rows) a listing request asks for after the first, as aliases: a
+ * request costs the CMS its own overhead and the client a round trip, paid once for this many.
+ */
+export const LIST_CHUNKS = 10;
 const AUTO_CEILING = 64;
 /** A step is kept only if it brings this much more throughput: past the knee it brings none. */
 const GAIN = 1.05;
@@ -145,7 +160,7 @@ const MAX_STEP = 2;
  * Detail requests sent at once when a first sync's details switch to full batches: a one-worker CMS
  * serves one and queues two, which its queue of two takes, so the probe is safe on any CMS (see `endProbe`).
  */
-const PROBE = 3;
+export const PROBE = 3;
 /** Responses per round at least, so one slow response does not decide; at most, so a round stays short. */
 const ROUND_MIN = 3;
 const ROUND_MAX = 8;
@@ -219,7 +234,8 @@ export function createController(options: ControllerOptions): FetchController {
       const overloaded = phase.overload <= ceiling ? { bad: phase.overload } : {};
       return { limit, latency: phase.baseLatency, ...overloaded, ...(phase.unpaid < phase.overload ? { unpaid: phase.unpaid } : {}) };
     }
-    if (!best) return undefined;
+    // No round yet, but a probe showed how many requests the CMS serves at once.
+    if (!best) return phase.step === 'grow' ? { limit, latency: phase.baseLatency } : undefined;
     // A phase that ended still growing but with a queue at its best limit had passed its knee: the next
     // sync starts where the CMS served without one and goes no further (on a one-worker CMS far away, the
     // listing's best limit sent again at the start overran the queue).
@@ -241,10 +257,11 @@ export function createController(options: ControllerOptions): FetchController {
     if ((start.workers ?? 1) < 2) phase.unpaid = knee.unpaid ?? phase.unpaid;
     change(knee.limit);
   };
-  /** The listing's no-load latency: a detail request's beyond it is, at least, work a CMS worker does. */
-  let listingLatency: number | null = null;
-  /** The most workers detail rounds showed busy in this sync. */
+  /** The cheapest request's no-load latency (`Learned.reference`): this sync's first chunk's, else the last sync's. */
+  let reference = start.reference ?? null;
+  /** The most workers detail rounds showed busy in this sync (`Learned.workers`), and listing rounds (for the details' probe). */
   let workersSeen = 0;
+  let listingWorkers = 0;
   let detailPhase = false;
   let inFlight = 0;
   /**
@@ -277,18 +294,18 @@ export function createController(options: ControllerOptions): FetchController {
   };
 
   /**
-   * The next limit to try. A CMS of W workers holding each request for s of its L0 has its knee at W·L0/s
-   * and sheds past 2W waiting. From a limit with flat latency (at or below the knee), ×(1 + 2s/L0) stays
-   * within that queue; once a queue forms, a step may only fill what is left of it. Details know s at least
-   * in part (see `listingLatency`), and so W at least in part (throughput × s); the listing knows neither,
-   * so it plans for one worker: one more at a time, as a bigger step could overrun a one-worker CMS whose
-   * listing knee is far (a cheap request far away) before the queue shows. A rebuild's listing starts at
-   * the last knee and knows the workers the last sync's details showed (`Learned.workers`).
+   * The next limit to try. A CMS of W workers sheds past 2W waiting, so a step adds what ¾ of that queue
+   * takes, W being the workers the CMS is known to have at least: those the round kept busy (requests/s ×
+   * s, s being a request's latency beyond the reference's, a lower bound on a worker's time on it), or in a
+   * listing those the last sync showed (`Learned.workers`), else one. From a limit with flat latency, even
+   * a CMS exactly at its knee takes that; once a queue forms, a step may only fill what is left of it.
+   * Without a reference (its request was retried) W reads as one: one more a round, as a bigger step could
+   * overrun a one-worker CMS whose knee is far (a cheap request far away) before the queue shows.
    */
-  const busyShare = () => (listingLatency === null ? 0 : Math.max(0, phase.baseLatency - listingLatency) / phase.baseLatency);
+  const busyShare = () => (reference === null ? 0 : Math.max(0, phase.baseLatency - reference) / phase.baseLatency);
   const grown = (waiting: number, busyWorkers: number) => {
-    // Workers the CMS has at least (those the round kept busy). The listing knows nothing of s: it takes
-    // what the last sync's details showed, else one. A step fills ¾ of their queue at most.
+    // Workers the CMS has at least: those the round kept busy, or in a listing those the last sync's
+    // details showed. A step fills ¾ of their queue at most.
     const workers = Math.max(1, busyWorkers, detailPhase ? 0 : (start.workers ?? 0));
     const room = 2 * QUEUE_SHARE * workers - waiting;
     if (queueFormed(waiting, limit)) {
@@ -297,11 +314,12 @@ export function createController(options: ControllerOptions): FetchController {
       // load on a busy client, auto stopped there at a third of the best fixed setting's throughput).
       return room >= 1 ? limit + Math.min(room, Math.max(1, limit / 2)) : limit;
     }
-    if (listingLatency !== null) return Math.max(limit + 1, limit * Math.min(MAX_STEP, 1 + 2 * QUEUE_SHARE * busyShare()));
     // No queue formed: one more at least. A large limit counts a few percent of latency as a waiting
     // request or so (the build's own work on responses shows as latency too), which would leave no room
-    // and stop a cold listing of a large CMS at 7 requests, where 48 lists it three times as fast.
-    return limit + Math.max(1, room);
+    // and stop a listing that knows no s at 7 requests, where 48 lists a large CMS three times as fast.
+    // The room, not the limit × (1 + 2s/L0) that a CMS at its knee would take: a round whose service
+    // times were short by chance reads flat past the knee, and the workers it kept busy say so.
+    return Math.max(limit + 1, Math.min(limit * MAX_STEP, limit + room));
   };
 
   /** A round is over: keep the step if it paid, else undo it (or try the knee it showed). */
@@ -315,11 +333,12 @@ export function createController(options: ControllerOptions): FetchController {
     const slow = quantile(samples.map((s) => s.latency), 0.75);
     const waiting = Number.isFinite(phase.baseLatency) ? Math.max(0, limit * (1 - phase.baseLatency / slow)) : 0;
     phase.baseLatency = Math.min(phase.baseLatency, latency);
-    // Workers the round kept busy at least (throughput × s, s at least what `busyShare` says): 0 in the listing.
+    // Workers the round kept busy at least (throughput × s, s at least what `busyShare` says; 0 without a reference).
     // Throughput from the slower quarter: a round's first responses are those no queue held, and at 24
     // requests a median of them read a sixteen-worker CMS as twenty.
     const busyWorkers = (limit / (quantile(samples.map((s) => s.busy), 0.75) / 1000)) * busyShare() * (phase.baseLatency / 1000);
     if (detailPhase) workersSeen = Math.max(workersSeen, busyWorkers);
+    else listingWorkers = Math.max(listingWorkers, busyWorkers);
     const previous = phase.best;
     const gain = queueFormed(waiting, limit) ? QUEUED_GAIN : GAIN;
     const paid = waiting < Math.max(BETA, limit / 2) && (!previous || perSecond >= previous.perSecond * gain);
@@ -357,18 +376,30 @@ export function createController(options: ControllerOptions): FetchController {
     const latencies = samples.map((s) => s.latency).sort((a, b) => a - b);
     const [first, ...others] = latencies as [number, ...number[]];
     // Half the least service time: at ±30% service times, none that waited falls under it.
-    const waited = (first - (listingLatency ?? first)) / 2;
+    const waited = (first - (reference ?? first)) / 2;
     const served = [first, ...others.filter((l) => l - first < waited)];
     phase.step = 'grow';
     phase.baseLatency = median(served);
-    phase.round = [];
-    // All served at once: the requests sent as the probe's came back met this limit, and make its round.
+    // All served at once: the probe was a round at this limit, and none of them waited.
     if (served.length < limit) change(served.length);
+    else endRound(samples);
   };
 
+  /** The PROBE requests go at once, of `nextBatch` pages (or chunks) each. */
+  const probe = (nextBatch = batch, size = PROBE) => {
+    change(size, nextBatch);
+    phase.step = 'probe';
+  };
   const learn = (sample: Sample, slot: Slot) => {
-    // A short request (the last pages, shared out) is quicker for being short, not for a quieter CMS.
-    if (detailPhase && sample.pages < fullBatch()) return;
+    // A cold listing's first request, one chunk alone: the reference. Full listing requests follow, and
+    // probe as a first sync's details do.
+    if (auto && !detailPhase && reference === null && sample.pages === 1) {
+      reference = sample.latency;
+      if (limit === 1) probe();
+      return;
+    }
+    // A short request (the last pages or chunks, shared out) is quicker for being short, not for a quieter CMS.
+    if (sample.pages < (detailPhase ? fullBatch() : LIST_CHUNKS)) return;
     if (phase.step === 'probe' && slot.epoch === epoch) {
       phase.round.push(sample);
       if (phase.round.length >= limit) endProbe(phase.round);
@@ -423,8 +454,10 @@ export function createController(options: ControllerOptions): FetchController {
         return result;
       });
     },
+    get wantsReference() {
+      return auto && reference === null;
+    },
     startDetails() {
-      if (Number.isFinite(phase.baseLatency)) listingLatency = phase.baseLatency;
       knees.listing = kneeNow() ?? knees.listing;
       phase = freshPhase();
       detailPhase = true;
@@ -446,16 +479,15 @@ export function createController(options: ControllerOptions): FetchController {
       // Once a page's size is known, auto batches take what the bound allows, and a first sync's details
       // (at one request, knowing nothing of full batches) probe how many of them the CMS serves at once.
       if (!autoBatch || batch !== FIRST_BATCH || batchBound() <= batch) return;
-      const probe = auto && detailPhase && listingLatency !== null && !phase.best && limit === 1;
-      change(probe ? PROBE : limit, batchBound());
-      if (probe) phase.step = 'probe';
+      if (auto && detailPhase && reference !== null && !phase.best && limit === 1) probe(batchBound(), Math.max(PROBE, Math.floor(listingWorkers)));
+      else change(limit, batchBound());
     },
     learned() {
       if (!auto) return {};
       const current = detailPhase ? { details: kneeNow() ?? knees.details } : { listing: kneeNow() ?? knees.listing };
       // This sync's count if it measured one (a CMS may have fewer workers than it had), else the last one's.
       const workers = workersSeen >= 1 ? Math.floor(workersSeen) : start.workers;
-      return { ...knees, ...current, pageBytes: bytesPerPage > 0 ? bytesPerPage : undefined, workers };
+      return { ...knees, ...current, pageBytes: bytesPerPage > 0 ? bytesPerPage : undefined, workers, reference: reference ?? undefined };
     },
     summary() {
       const mode = auto ? `concurrency auto, settled at ${limit}` : `concurrency ${ceiling}`;

@@ -1,10 +1,12 @@
 /**
- * Lists every live page (id, url, type, lastPublishedAt). grapple has no total count, so listing pages
- * of 100 are requested speculatively, `concurrency` at a time, until a short page comes back
- * (grapple README item 1). `order: "id"` keeps offsets stable while pages are being published.
+ * Lists every live page (id, url, type, lastPublishedAt). grapple has no total count, so chunks of 100
+ * (its largest page) are requested speculatively until a short one comes back (grapple README item 1),
+ * LIST_CHUNKS to a request as aliases and as many requests at a time as the fetch controller allows.
+ * `order: "id"` keeps offsets stable while pages are being published.
  */
 import { z } from 'astro/zod';
-import type { QueryPlan } from './query-builder.ts';
+import { LIST_CHUNKS } from './concurrency.ts';
+import { listAlias, type QueryPlan } from './query-builder.ts';
 import { requestValid, type Session } from './session.ts';
 
 /** grapple caps `limit` at 100. */
@@ -19,7 +21,9 @@ const listedSchema = z.object({
   contentType: z.string(),
   lastPublishedAt: z.string().nullable(),
 });
-const listResponseSchema = z.object({ pages: z.array(listedSchema) });
+/** A listing response: each chunk asked for, under its alias. */
+const listResponseSchema = (offsets: readonly number[]) =>
+  z.object(Object.fromEntries(offsets.map((offset) => [listAlias(offset), z.array(listedSchema)])));
 
 export type ListedPage = z.output<typeof listedSchema> & { url: string };
 
@@ -47,32 +51,47 @@ export async function listPages(session: Session, plan: QueryPlan, expectedRows?
   let shortIndex = Number.POSITIVE_INFINITY;
   let horizon = expectedRows === undefined ? Number.POSITIVE_INFINITY : Math.floor(expectedRows / LIST_PAGE_SIZE);
 
-  const fetchChunk = async (index: number): Promise<void> => {
-    const offset = index * LIST_PAGE_SIZE;
-    // Workers wait for a slot after taking an index: by then a short chunk may have ended the listing.
-    const response = await session.controller.run(async () => {
-      if (index > shortIndex || index > horizon) return null;
-      requests++;
-      return requestValid(session, 'WagtailPageList', plan.listQuery(offset, LIST_PAGE_SIZE), listResponseSchema, `page listing at offset ${offset}`);
-    });
+  /** Lists `count` chunks from chunk `first` in one request. */
+  const fetchChunks = async (first: number, count: number): Promise<void> => {
+    let offsets: number[] = [];
+    // Workers wait for a slot after taking their chunks: by then a short chunk may have ended the listing.
+    const response = await session.controller.run(
+      async () => {
+        const last = Math.min(first + count - 1, shortIndex, horizon);
+        offsets = Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => (first + i) * LIST_PAGE_SIZE);
+        if (offsets.length === 0) return null;
+        requests++;
+        const what = offsets.length === 1 ? `page listing at offset ${offsets[0]}` : `page listing at offsets ${offsets[0]}–${offsets.at(-1)}`;
+        return requestValid(session, 'WagtailPageList', plan.listQuery(offsets, LIST_PAGE_SIZE), listResponseSchema(offsets), what);
+      },
+      () => offsets.length,
+    );
     if (!response) return;
-    const { pages } = response;
-    const routable: ListedPage[] = [];
-    for (const page of pages) {
-      if (page.url?.startsWith('/')) routable.push({ ...page, url: page.url });
-      else skipped++;
-    }
-    chunks.set(index, routable);
-    rowsIn.set(index, pages.length);
-    if (pages.length < LIST_PAGE_SIZE) shortIndex = Math.min(shortIndex, index);
+    offsets.forEach((offset, i) => {
+      const pages = response[listAlias(offset)] ?? [];
+      const index = first + i;
+      const routable: ListedPage[] = [];
+      for (const page of pages) {
+        if (page.url?.startsWith('/')) routable.push({ ...page, url: page.url });
+        else skipped++;
+      }
+      chunks.set(index, routable);
+      rowsIn.set(index, pages.length);
+      if (pages.length < LIST_PAGE_SIZE) shortIndex = Math.min(shortIndex, index);
+    });
   };
   const worker = async (): Promise<void> => {
-    for (let index = next++; index <= shortIndex && index <= horizon; index = next++) await fetchChunk(index);
+    while (next <= shortIndex && next <= horizon) {
+      const first = next;
+      next += LIST_CHUNKS;
+      await fetchChunks(first, LIST_CHUNKS);
+    }
   };
   // As many workers as the controller could ever allow; its slots decide how many run at once.
   const workers = () => Promise.all(Array.from({ length: session.controller.ceiling }, worker));
-  // Without an estimate, the first page alone tells a small site (one short page) from a large one.
-  if (expectedRows === undefined) await fetchChunk(next++);
+  // Without an estimate, the first chunk alone tells a small site (one short chunk) from a large one. It is
+  // also the cheapest request there is, whose latency the controller measures the others' work against.
+  if (expectedRows === undefined || session.controller.wantsReference) await fetchChunks(next++, 1);
   await workers();
   if (shortIndex === Number.POSITIVE_INFINITY) {
     // Every expected chunk came back full: the site grew, so go on speculatively from the horizon.

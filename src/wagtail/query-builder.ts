@@ -30,7 +30,8 @@ export interface QueryPlan {
   roles: SchemaRoles;
   /** Type-specific fields of each page type, by GraphQL type name. */
   pageTypes: ReadonlyMap<string, ObjectPlan>;
-  listQuery(offset: number, limit: number): string;
+  /** One request for several listing chunks of `limit` rows: `offset<N>: pages(offset: N)` aliases. */
+  listQuery(offsets: readonly number[], limit: number): string;
   /** One request for several pages: `p0: page(id: ..) {...}` aliases, answered under `p<i>`. */
   detailsQuery(pages: readonly PageRef[]): string;
   /** The draft a preview token stands for, with its type's fragment (the type asked first: see preview.ts). */
@@ -104,8 +105,12 @@ export function buildQueryPlan(schema: GraphQLSchema, options: QueryOptions): Qu
     roles,
     pageTypes,
     fingerprint,
-    listQuery: (offset, limit) =>
-      `query WagtailPageList { pages(limit: ${limit}, offset: ${offset}, order: "id"${siteFilter}) { __typename id url title contentType lastPublishedAt } }`,
+    listQuery(offsets, limit) {
+      const chunks = offsets.map(
+        (offset) => `${listAlias(offset)}: pages(limit: ${limit}, offset: ${offset}, order: "id"${siteFilter}) { __typename id url title contentType lastPublishedAt }`,
+      );
+      return `query WagtailPageList { ${chunks.join(' ')} }`;
+    },
     detailsQuery(pages) {
       const fields = pages.map((p, i) => `p${i}: page(id: ${JSON.stringify(p.id)}) { ...${pageFragmentName(p.typename)} }`);
       const roots = [...new Set(pages.map((p) => pageFragmentName(p.typename)))];
@@ -117,6 +122,9 @@ export function buildQueryPlan(schema: GraphQLSchema, options: QueryOptions): Qu
     },
   };
 }
+
+/** The response key of the listing chunk at `offset`. */
+export const listAlias = (offset: number): string => `offset${offset}`;
 
 function pageFragmentName(typename: string): string {
   return `WagtailPage_${typename}`;

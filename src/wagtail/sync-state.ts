@@ -42,7 +42,11 @@ const rememberedSchema: z.ZodType<Remembered> = z.object({
     details: kneeSchema.optional(),
     pageBytes: z.number().positive().optional(),
     workers: z.number().int().min(1).optional(),
-  }),
+    reference: z.number().positive().optional(),
+  })
+    // A listing knee without a reference is from before listing requests asked for several chunks: it
+    // counts requests of one chunk, and would send ten times the work at once.
+    .refine((learned) => !learned.listing || learned.reference !== undefined),
 });
 
 export function readState(meta: MetaStore): SyncState | null {

@@ -4,7 +4,7 @@
  * is the same every time and a whole matrix of CMSs runs in seconds. The controller's unit tests use it,
  * and so does `npm run bench:adaptive-sim`, to tune it.
  */
-import type { FetchController } from '../../src/wagtail/concurrency.ts';
+import { LIST_CHUNKS, type FetchController } from '../../src/wagtail/concurrency.ts';
 
 export type VirtualClock = ReturnType<typeof virtualClock>;
 
@@ -52,8 +52,8 @@ export interface CmsModel {
   /** Service time of one request, and of each page a detail request asks for. */
   requestMs: number;
   pageMs?: number;
-  /** Service time of a listing request (`requestMs` if not given). */
-  listMs?: number;
+  /** Service time of each listing chunk a listing request asks for (beyond `requestMs`). */
+  chunkMs?: number;
   rttMs: number;
   /** Requests that may wait for a worker; one more is shed (503). */
   queueLimit: number;
@@ -64,12 +64,12 @@ export interface CmsModel {
   /** Until this simulated time, service takes three times as long (the CMS is busy with something else). */
   busyUntilMs?: number;
   /**
-   * The build's own work on a response, per page of a detail request and per listing request, on one
+   * The build's own work on a response, per page of a detail request and per listing chunk, on one
    * core shared by every response. A fifth of it (reading the body) comes before the client has the whole
    * response, so a busy client measures longer latencies, as a real one does.
    */
   clientMsPerPage?: number;
-  clientMsPerList?: number;
+  clientMsPerChunk?: number;
   /** A shed request is sent again after this long (the client's back-off); without it, it is dropped. */
   retryAfterMs?: number;
 }
@@ -124,10 +124,10 @@ export function simulatedCms(clock: VirtualClock, model: CmsModel, seed = 1) {
     await client(clientMs * (1 - READ_SHARE));
     return true;
   };
-  /** A detail request for `pages` pages, or (0) a listing request. */
-  const request = async (controller: FetchController, pages = 0): Promise<void> => {
-    const serviceMs = pages > 0 ? model.requestMs + (model.pageMs ?? 0) * pages : (model.listMs ?? model.requestMs);
-    const clientMs = pages > 0 ? (model.clientMsPerPage ?? 0) * pages : (model.clientMsPerList ?? 0);
+  /** A detail request for `pages` pages, or a listing request for `chunks` chunks. */
+  const request = async (controller: FetchController, size: { pages: number } | { chunks: number }): Promise<void> => {
+    const serviceMs = model.requestMs + ('pages' in size ? (model.pageMs ?? 0) * size.pages : (model.chunkMs ?? 0) * size.chunks);
+    const clientMs = 'pages' in size ? (model.clientMsPerPage ?? 0) * size.pages : (model.clientMsPerChunk ?? 0) * size.chunks;
     stats.inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     try {
@@ -157,7 +157,7 @@ export function sync(controller: FetchController, cms: SimulatedCms, total: numb
           left -= pages;
           // A slot may come after the last pages were taken: send nothing then, as fetch-pages.ts does.
           if (pages === 0) return;
-          await cms.request(controller, pages);
+          await cms.request(controller, { pages });
           if (pageBytes !== undefined) controller.pageBytes(pageBytes);
         },
         () => pages,
@@ -167,11 +167,26 @@ export function sync(controller: FetchController, cms: SimulatedCms, total: numb
   return Promise.all(Array.from({ length: controller.ceiling }, dispatcher));
 }
 
-/** Lists `requests` chunks through the controller, as `list-pages.ts` does (a listing request asks for no pages). */
-export function list(controller: FetchController, cms: SimulatedCms, requests: number): Promise<unknown> {
-  let sent = 0;
-  const lister = async (): Promise<void> => {
-    while (sent++ < requests) await controller.run(() => cms.request(controller, 0));
+/**
+ * Lists `chunks` chunks through the controller as `list-pages.ts` does: the first alone if the controller
+ * wants its reference, then LIST_CHUNKS a request, as many requests at a time as it allows.
+ */
+export async function list(controller: FetchController, cms: SimulatedCms, chunks: number): Promise<void> {
+  let next = 0;
+  const one = async (most: number): Promise<void> => {
+    let asked = 0;
+    await controller.run(
+      async () => {
+        asked = Math.min(most, chunks - next);
+        next += asked;
+        if (asked > 0) await cms.request(controller, { chunks: asked });
+      },
+      () => asked,
+    );
   };
-  return Promise.all(Array.from({ length: controller.ceiling }, lister));
+  if (controller.wantsReference) await one(1);
+  const lister = async (): Promise<void> => {
+    while (next < chunks) await one(LIST_CHUNKS);
+  };
+  await Promise.all(Array.from({ length: controller.ceiling }, lister));
 }

@@ -63,8 +63,8 @@ describe('malformed CMS answers', () => {
       const response = await fetch(upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       let text = await response.text();
       if (body.includes('WagtailPageList')) {
-        const json = JSON.parse(text) as { data: { pages: Array<Record<string, unknown>> } };
-        delete json.data.pages[3]!['id'];
+        const json = JSON.parse(text) as { data: { offset0: Array<Record<string, unknown>> } };
+        delete json.data.offset0[3]!['id'];
         text = JSON.stringify(json);
       }
       return { status: response.status, type: 'application/json', body: text };
@@ -72,6 +72,6 @@ describe('malformed CMS answers', () => {
     const error = await load(endpoint);
     expect(error).toBeInstanceOf(CmsResponseError);
     expect(error?.message).toContain(`page listing at offset 0 from ${endpoint}`);
-    expect(error?.message).toContain('`pages.3.id`');
+    expect(error?.message).toContain('`offset0.3.id`');
   });
 });

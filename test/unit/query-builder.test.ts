@@ -69,10 +69,13 @@ describe('query derivation from an introspected schema', () => {
     expect(originals.detailsQuery([{ id: '3', typename: 'LandingPage' }])).not.toContain('rendition');
   });
 
-  it('lists pages 100 at a time in id order, optionally within one site', () => {
-    expect(plan.listQuery(200, 100)).toContain('pages(limit: 100, offset: 200, order: "id")');
+  it('lists chunks of 100 in id order, several to a request under their offsets, optionally within one site', () => {
+    const query = plan.listQuery([200, 300], 100);
+    expect(query).toContain('offset200: pages(limit: 100, offset: 200, order: "id")');
+    expect(query).toContain('offset300: pages(limit: 100, offset: 300, order: "id")');
+    expect(validate(schema, parse(query))).toEqual([]);
     const site = buildQueryPlan(schema, { imageSourceWidth: 0, streamFieldDepth: 2, siteHostname: 'www.example.org' });
-    expect(site.listQuery(0, 100)).toContain('inSite: true, site: "www.example.org"');
-    expect(validate(schema, parse(site.listQuery(0, 100)))).toEqual([]);
+    expect(site.listQuery([0], 100)).toContain('inSite: true, site: "www.example.org"');
+    expect(validate(schema, parse(site.listQuery([0], 100)))).toEqual([]);
   });
 });
