@@ -154,6 +154,12 @@ const queueFormed = (waiting: number, limit: number) => waiting >= Math.max(ALPH
 const BETA = 1.5;
 /** Of the queue a one-worker CMS has (two requests), what a step may fill: the rest is for noise. */
 const QUEUE_SHARE = 0.75;
+/**
+ * A knee (requests the CMS serves at once) falls between two limits: the higher keeps every worker busy
+ * with less than a request waiting, the lower leaves one idle part of the time (two workers 100 ms away
+ * and batches of 210 ms read 3.3). It is rounded up unless this close to the lower.
+ */
+const KNEE_SLACK = 0.1;
 /** The most a step multiplies the limit by. */
 const MAX_STEP = 2;
 /**
@@ -239,7 +245,7 @@ export function createController(options: ControllerOptions): FetchController {
     // A phase that ended still growing but with a queue at its best limit had passed its knee: the next
     // sync starts where the CMS served without one and goes no further (on a one-worker CMS far away, the
     // listing's best limit sent again at the start overran the queue).
-    if (!queueFormed(best.waiting, best.limit)) return { limit: best.limit, latency: phase.baseLatency };
+    if (!queueFormed(best.waiting, best.limit)) return { limit: phase.step === 'grow' ? limit : best.limit, latency: phase.baseLatency };
     return { limit: Math.max(1, Math.round(best.limit - best.waiting)), latency: phase.baseLatency, bad: best.limit };
   };
   /**
@@ -340,15 +346,21 @@ export function createController(options: ControllerOptions): FetchController {
     if (detailPhase) workersSeen = Math.max(workersSeen, busyWorkers);
     else listingWorkers = Math.max(listingWorkers, busyWorkers);
     const previous = phase.best;
-    const gain = queueFormed(waiting, limit) ? QUEUED_GAIN : GAIN;
+    // The knee's round only has to lose nothing: it is where the CMS is fully busy, by the round before.
+    const gain = phase.step === 'knee' ? 1 : queueFormed(waiting, limit) ? QUEUED_GAIN : GAIN;
     const paid = waiting < Math.max(BETA, limit / 2) && (!previous || perSecond >= previous.perSecond * gain);
     if (paid) phase.best = { limit, perSecond, waiting };
     const best = phase.best;
     if (phase.step === 'knee' || !paid) {
-      if (!best || limit > best.limit) phase.unpaid = Math.min(phase.unpaid, limit);
       // The requests that did not wait are what the CMS serves at once: its knee, worth one round. A slot
       // is held while the build reads the answer too, so it takes busy / latency slots to keep one busy.
-      const knee = Math.round((limit - waiting) * (busy / latency));
+      const knee = Math.ceil((limit - waiting) * (busy / latency) - KNEE_SLACK);
+      // A step to the knee that lost nothing but did not bring the gain a queue asks for: keep it.
+      if (best && phase.step === 'grow' && knee >= limit && perSecond >= best.perSecond) {
+        settle(limit);
+        return;
+      }
+      if (!best || limit > best.limit) phase.unpaid = Math.min(phase.unpaid, limit);
       // No best yet: the last sync's knee queues now. The CMS may have less room than it had, or be slower
       // for a while, which the remembered no-load latency would read as a queue at any limit: go down to
       // the knee this round shows, measure the no-load latency afresh there, and grow again.

@@ -361,6 +361,8 @@ describe('fetch controller', () => {
     const starts: number[] = [];
     await Promise.all(Array.from({ length: 6 }, () => controller.run(async () => void starts.push(performance.now()))));
     const gaps = starts.slice(1).map((t, i) => t - starts[i]!);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(18);
+    // 20 ms apart, but for the timers' granularity (a timer may fire a millisecond or two early on the clock
+    // read here); without the cap the starts are well under a millisecond apart.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(15);
   });
 });
