@@ -302,8 +302,8 @@ export function createController(options: ControllerOptions): FetchController {
   /**
    * The next limit to try. A CMS of W workers sheds past 2W waiting, so a step adds what ¾ of that queue
    * takes, W being the workers the CMS is known to have at least: those the round kept busy (requests/s ×
-   * s, s being a request's latency beyond the reference's, a lower bound on a worker's time on it), or in a
-   * listing those the last sync showed (`Learned.workers`), else one. From a limit with flat latency, even
+   * s, s being a request's latency beyond the reference's, a lower bound on a worker's time on it), those a
+   * probe saw served at once, or in a listing those the last sync showed (`Learned.workers`), else one. From a limit with flat latency, even
    * a CMS exactly at its knee takes that; once a queue forms, a step may only fill what is left of it.
    * Without a reference (its request was retried) W reads as one: one more a round, as a bigger step could
    * overrun a one-worker CMS whose knee is far (a cheap request far away) before the queue shows.
@@ -328,8 +328,11 @@ export function createController(options: ControllerOptions): FetchController {
     return Math.max(limit + 1, Math.min(limit * MAX_STEP, limit + room));
   };
 
-  /** A round is over: keep the step if it paid, else undo it (or try the knee it showed). */
-  const endRound = (samples: Sample[]) => {
+  /**
+   * A round is over: keep the step if it paid, else undo it (or try the knee it showed). `servedAtOnce`:
+   * the round was a probe whose requests the CMS all served at once, by as many workers at least.
+   */
+  const endRound = (samples: Sample[], servedAtOnce = 0) => {
     const busy = median(samples.map((s) => s.busy));
     const requestsPerSecond = limit / (busy / 1000);
     const perSecond = requestsPerSecond * median(samples.map((s) => s.pages));
@@ -373,7 +376,7 @@ export function createController(options: ControllerOptions): FetchController {
       } else settle(best.limit);
       return;
     }
-    const next = Math.min(ceiling, bad() - 1, Math.floor(grown(waiting, busyWorkers)));
+    const next = Math.min(ceiling, bad() - 1, Math.floor(grown(waiting, Math.max(busyWorkers, servedAtOnce))));
     if (next <= limit) settle(limit);
     else change(next);
   };
@@ -394,7 +397,7 @@ export function createController(options: ControllerOptions): FetchController {
     phase.baseLatency = median(served);
     // All served at once: the probe was a round at this limit, and none of them waited.
     if (served.length < limit) change(served.length);
-    else endRound(samples);
+    else endRound(samples, served.length);
   };
 
   /** The PROBE requests go at once, of `nextBatch` pages (or chunks) each. */
