@@ -302,16 +302,17 @@ export function createController(options: ControllerOptions): FetchController {
   /**
    * The next limit to try. A CMS of W workers sheds past 2W waiting, so a step adds what ¾ of that queue
    * takes, W being the workers the CMS is known to have at least: those the round kept busy (requests/s ×
-   * s, s being a request's latency beyond the reference's, a lower bound on a worker's time on it), those a
-   * probe saw served at once, or in a listing those the last sync showed (`Learned.workers`), else one. From a limit with flat latency, even
-   * a CMS exactly at its knee takes that; once a queue forms, a step may only fill what is left of it.
+   * s, s being a request's latency beyond the reference's, a lower bound on a worker's time on it), those
+   * a probe saw served at once, or in a listing those the last sync showed (`Learned.workers`), else one.
+   * From a limit with flat latency, even a CMS exactly at its knee takes that; once a queue forms, a step
+   * may only fill what is left of it.
    * Without a reference (its request was retried) W reads as one: one more a round, as a bigger step could
    * overrun a one-worker CMS whose knee is far (a cheap request far away) before the queue shows.
    */
   const busyShare = () => (reference === null ? 0 : Math.max(0, phase.baseLatency - reference) / phase.baseLatency);
   const grown = (waiting: number, busyWorkers: number) => {
-    // Workers the CMS has at least: those the round kept busy, or in a listing those the last sync's
-    // details showed. A step fills ¾ of their queue at most.
+    // Workers the CMS has at least: those the round kept busy (or a probe saw served at once), or in a
+    // listing those the last sync's details showed. A step fills ¾ of their queue at most.
     const workers = Math.max(1, busyWorkers, detailPhase ? 0 : (start.workers ?? 0));
     const room = 2 * QUEUE_SHARE * workers - waiting;
     if (queueFormed(waiting, limit)) {
@@ -400,7 +401,7 @@ export function createController(options: ControllerOptions): FetchController {
     else endRound(samples, served.length);
   };
 
-  /** The PROBE requests go at once, of `nextBatch` pages (or chunks) each. */
+  /** `size` requests go at once (PROBE, or as many as the CMS is known to serve), of `nextBatch` pages each. */
   const probe = (nextBatch = batch, size = PROBE) => {
     change(size, nextBatch);
     phase.step = 'probe';
