@@ -84,7 +84,8 @@ export function boundFor(result: WorkloadResult, m: BuildMeasurement, naive: boo
     rttMs: spec.rttMs,
     pageTimeMs: spec.pageTimeMs,
     workers: spec.workers,
-    pages: m.sync?.pages,
+    // The pages fetched, not the pages stored: a rebuild's one changed page is one batch of one page.
+    pages: m.sync?.fetched,
   });
 }
 

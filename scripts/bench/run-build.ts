@@ -18,9 +18,12 @@ export interface BuildDirs {
   imageCache: string;
 }
 
-/** What the loader's final line says: `Synced N pages in X s (phases); R requests (op n, ...)`. */
+/** What the loader's final line says: `Synced N pages in X s (phases); R requests (op n, ...) ...; F fetched`. */
 export interface SyncLine {
+  /** Pages the store holds after the sync. */
   pages: number;
+  /** Pages whose details were fetched: all of them on a cold build, the changed ones on a rebuild. */
+  fetched: number;
   seconds: number;
   phases: Record<string, number>;
   requests: number;
@@ -176,11 +179,12 @@ function pairs(text: string, unit: RegExp): Record<string, number> {
 }
 
 export function parseSyncLine(text: string): SyncLine | null {
-  const matches = [...text.matchAll(/Synced (\d+) pages in ([\d.]+) s \(([^)]*)\); (\d+) requests \(([^)]*)\)/g)];
+  const matches = [...text.matchAll(/Synced (\d+) pages in ([\d.]+) s \(([^)]*)\); (\d+) requests \(([^)]*)\).*?; (\d+) fetched/g)];
   const match = matches.at(-1);
   if (!match) return null;
   return {
     pages: Number(match[1]),
+    fetched: Number(match[6]),
     seconds: Number(match[2]),
     phases: pairs(match[3] ?? '', / s/),
     requests: Number(match[4]),
