@@ -236,16 +236,16 @@ export function createController(options: ControllerOptions): FetchController {
   const kneeNow = (): Knee | undefined => {
     const { best } = phase;
     if (!Number.isFinite(phase.baseLatency)) return undefined;
-    if (phase.step === 'settled') {
-      const overloaded = phase.overload <= ceiling ? { bad: phase.overload } : {};
-      return { limit, latency: phase.baseLatency, ...overloaded, ...(phase.unpaid < phase.overload ? { unpaid: phase.unpaid } : {}) };
-    }
-    // No round yet, but a probe showed how many requests the CMS serves at once.
-    if (!best) return phase.step === 'grow' ? { limit, latency: phase.baseLatency } : undefined;
+    // The limits that failed, in this sync or (resumed) in the last: the next sync stays below them.
+    const failed = { ...(phase.overload <= ceiling ? { bad: phase.overload } : {}), ...(phase.unpaid < phase.overload ? { unpaid: phase.unpaid } : {}) };
+    const at = (knee: number): Knee => ({ limit: knee, latency: phase.baseLatency, ...failed });
+    if (phase.step === 'settled') return at(limit);
+    // No round yet: where the phase resumed, or as many requests as a probe showed the CMS serves at once.
+    if (!best) return phase.step === 'grow' ? at(limit) : undefined;
     // A phase that ended still growing but with a queue at its best limit had passed its knee: the next
     // sync starts where the CMS served without one and goes no further (on a one-worker CMS far away, the
     // listing's best limit sent again at the start overran the queue).
-    if (!queueFormed(best.waiting, best.limit)) return { limit: phase.step === 'grow' ? limit : best.limit, latency: phase.baseLatency };
+    if (!queueFormed(best.waiting, best.limit)) return at(phase.step === 'grow' ? limit : best.limit);
     return { limit: Math.max(1, Math.round(best.limit - best.waiting)), latency: phase.baseLatency, bad: best.limit };
   };
   /**

@@ -297,6 +297,16 @@ describe('fetch controller', () => {
     expect(cms.stats.maxInFlight).toBe(2);
   });
 
+  it('keeps a remembered overload in what it learns when the phase ends before any round', async () => {
+    const clock = virtualClock();
+    const start = { listing: { limit: 2, latency: 130, bad: 3 }, reference: 40 };
+    const controller = createController({ concurrency: 'auto', batchSize: 'auto', start, now: clock.now, sleep: clock.sleep });
+    const cms = simulatedCms(clock, { workers: 8, requestMs: 10, chunkMs: 20, rttMs: 30, queueLimit: 100 });
+    // Two listing requests: too few for a round.
+    await clock.run(list(controller, cms, 2 * LIST_CHUNKS));
+    expect(controller.learned().listing).toMatchObject({ limit: 2, bad: 3 });
+  });
+
   it('tries again a limit that only did not pay in the last sync when the CMS has workers enough, and not on one worker', async () => {
     const maxInFlight = async (workers: number): Promise<number> => {
       const clock = virtualClock();
