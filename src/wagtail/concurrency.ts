@@ -30,8 +30,9 @@
  *    first batch has shown how big a page is (details), PROBE full requests go at once (a one-worker CMS
  *    queues two, which it takes; details send as many as the listing showed workers, if more). Those that
  *    came back together were served at once, by as many workers; each of the others waited a whole
- *    service time. The phase goes on from the number served, which skips the rounds at one and two
- *    requests (~1 s at 100 ms) on every CMS of more than one worker.
+ *    service time. The phase goes on at the limit that keeps that many workers busy (each takes L0 / s
+ *    slots), which skips the rounds at one and two requests (~1 s at 100 ms) on every CMS of more than
+ *    one worker.
  *  - A 429, 503 or timeout halves the limit at once and caps it below the limit that overloaded.
  * `CMS_BATCH_SIZE=auto` asks for as many pages per detail request as the response-size bound allows (at
  * most MAX_BATCH): per-request costs (the round trip, the CMS's request handling) are paid once per batch.
@@ -386,7 +387,8 @@ export function createController(options: ControllerOptions): FetchController {
    * The probe's requests are back. Sent at once, each met the others: those a worker took at once came
    * back together, and each of the others waited a whole service time more, of which the latency beyond
    * the listing's is a lower bound. The ones that did not wait are workers the CMS has at least: the
-   * phase starts there, at their latency, instead of climbing from one request a round at a time.
+   * phase starts at the limit that keeps them busy, at their latency, instead of climbing from one
+   * request a round at a time.
    */
   const endProbe = (samples: Sample[]) => {
     const latencies = samples.map((s) => s.latency).sort((a, b) => a - b);
@@ -397,8 +399,20 @@ export function createController(options: ControllerOptions): FetchController {
     phase.step = 'grow';
     phase.baseLatency = median(served);
     // All served at once: the probe was a round at this limit, and none of them waited.
-    if (served.length < limit) change(served.length);
-    else endRound(samples, served.length);
+    if (served.length === limit) endRound(samples, served.length);
+    else change(servedKnee(served.length));
+  };
+
+  /**
+   * The limit that keeps `workers` busy once requests are spread as a steady flow spreads them: a request
+   * holds its slot for L0 but a worker for s (at least L0 less the reference), so each worker takes L0 / s
+   * slots (two workers 100 ms away, batches of 210 ms: 3, where a limit of 2 left them idle a third of the
+   * time and cost the round at 2). Within the room a step has (¾ of their queue, as `grown`): a CMS far away
+   * whose requests are mostly round trip would otherwise be sent four times its workers.
+   */
+  const servedKnee = (workers: number) => {
+    const atKnee = Math.floor((workers * phase.baseLatency) / Math.max(1, phase.baseLatency - (reference ?? 0)));
+    return Math.max(workers, Math.min(atKnee, Math.floor(workers * (1 + 2 * QUEUE_SHARE))));
   };
 
   /** `size` requests go at once (PROBE, or as many as the CMS is known to serve), of `nextBatch` pages each. */
