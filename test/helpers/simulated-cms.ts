@@ -61,6 +61,11 @@ export interface CmsModel {
   jitter?: number;
   /** Service is this much slower per request in the CMS beyond `workers`, as in the demo CMS. */
   contention?: number;
+  /**
+   * The CMS's rendering of each page of a detail response, on one core its workers share (one process:
+   * Python's GIL, the demo CMS's event loop): answers served at once leave it one after another.
+   */
+  renderMsPerPage?: number;
   /** Until this simulated time, service takes three times as long (the CMS is busy with something else). */
   busyUntilMs?: number;
   /**
@@ -86,16 +91,21 @@ export function simulatedCms(clock: VirtualClock, model: CmsModel, seed = 1) {
   const random = seeded(seed);
   let busy = 0;
   let inServer = 0;
-  let clientFreeAt = 0;
   const waiting: Array<() => void> = [];
   const stats = { maxInFlight: 0, inFlight: 0, shed: 0 };
-  const client = async (ms: number): Promise<void> => {
-    if (ms <= 0) return;
-    clientFreeAt = Math.max(clock.now(), clientFreeAt) + ms;
-    await clock.sleep(clientFreeAt - clock.now());
+  /** Work on one core: each call waits for the work queued before it. */
+  const core = () => {
+    let freeAt = 0;
+    return async (ms: number): Promise<void> => {
+      if (ms <= 0) return;
+      freeAt = Math.max(clock.now(), freeAt) + ms;
+      await clock.sleep(freeAt - clock.now());
+    };
   };
+  const client = core();
+  const render = core();
   /** One attempt: false if the CMS shed it. */
-  const attempt = async (controller: FetchController, serviceMs: number, clientMs: number): Promise<boolean> => {
+  const attempt = async (controller: FetchController, serviceMs: number, clientMs: number, renderMs: number): Promise<boolean> => {
     const sent = clock.now();
     await clock.sleep(model.rttMs / 2);
     if (busy >= model.workers) {
@@ -114,6 +124,7 @@ export function simulatedCms(clock: VirtualClock, model: CmsModel, seed = 1) {
     const contention = 1 + (model.contention ?? 0) * Math.max(0, inServer - model.workers);
     const slow = clock.now() < (model.busyUntilMs ?? 0) ? 3 : 1;
     await clock.sleep(serviceMs * slow * contention * (1 + (model.jitter ?? 0) * (2 * random() - 1)));
+    await render(renderMs);
     inServer--;
     const next = waiting.shift();
     if (next) next();
@@ -128,10 +139,11 @@ export function simulatedCms(clock: VirtualClock, model: CmsModel, seed = 1) {
   const request = async (controller: FetchController, size: { pages: number } | { chunks: number }): Promise<void> => {
     const serviceMs = model.requestMs + ('pages' in size ? (model.pageMs ?? 0) * size.pages : (model.chunkMs ?? 0) * size.chunks);
     const clientMs = 'pages' in size ? (model.clientMsPerPage ?? 0) * size.pages : (model.clientMsPerChunk ?? 0) * size.chunks;
+    const renderMs = 'pages' in size ? (model.renderMsPerPage ?? 0) * size.pages : 0;
     stats.inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     try {
-      while (!(await attempt(controller, serviceMs, clientMs)) && model.retryAfterMs !== undefined) await clock.sleep(model.retryAfterMs);
+      while (!(await attempt(controller, serviceMs, clientMs, renderMs)) && model.retryAfterMs !== undefined) await clock.sleep(model.retryAfterMs);
     } finally {
       stats.inFlight--;
     }

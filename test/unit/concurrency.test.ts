@@ -112,11 +112,14 @@ describe('fetch controller', () => {
     expect(controller.batchSize()).toBe(MAX_BATCH);
   });
 
-  /** A first sync of a CMS of `workers`: a short listing, the first batch, then the probe's three full batches. */
-  const probe = async (workers: number, rttMs: number, jitter: number, seed: number) => {
+  /**
+   * A first sync of a CMS of `workers`: a short listing, the first batch, then the probe's three full
+   * batches. `renderMsPerPage`: the CMS's time on each page of an answer on the one core its workers share.
+   */
+  const probe = async (workers: number, rttMs: number, jitter: number, seed: number, renderMsPerPage = 0) => {
     const clock = virtualClock();
     const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now, sleep: clock.sleep });
-    const cms = simulatedCms(clock, { workers, requestMs: 10, pageMs: 2, chunkMs: 20, rttMs, queueLimit: 2 * workers, jitter }, seed);
+    const cms = simulatedCms(clock, { workers, requestMs: 10, pageMs: 2, chunkMs: 20, rttMs, queueLimit: 2 * workers, jitter, renderMsPerPage }, seed);
     await clock.run(list(controller, cms, 1));
     controller.startDetails();
     const batch = (pages: number) =>
@@ -149,6 +152,16 @@ describe('fetch controller', () => {
           expect(stats.maxInFlight).toBeLessThanOrEqual(3);
           expect(stats.shed).toBe(0);
         }
+      }
+    });
+
+    it(`counts as served at once the probe's answers a CMS ${rttMs} ms away served together but rendered one after another`, async () => {
+      for (const seed of SEEDS) {
+        // A CMS that renders an answer in 70 ms on one core: the third leaves it 140 ms after the first,
+        // more than half the first's service time (125 ms), though no worker made it wait.
+        const { limit, stats } = await probe(8, rttMs, 0.05, seed, 0.7);
+        expect(limit, `seed ${seed}`).toBeGreaterThan(PROBE);
+        expect(stats.shed).toBe(0);
       }
     });
 
