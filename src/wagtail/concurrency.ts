@@ -287,7 +287,6 @@ export function createController(options: ControllerOptions): FetchController {
   const fullBatch = () => (autoBatch ? Math.min(batch, batchBound()) : batch);
   const change = (nextLimit: number, nextBatch = batch) => {
     limit = Math.max(1, Math.min(ceiling, bad() - 1, Math.floor(nextLimit)));
-    if (process.env.DBG) console.error(`DBG ${(now() - ((globalThis as any).T0 ?? 0)).toFixed(0)} ${detailPhase ? 'D' : 'L'} limit ${limit} batch ${nextBatch} step ${phase.step} base ${phase.baseLatency.toFixed(0)}`);
     gate.concurrency = limit;
     if (nextBatch !== batch) phase.baseLatency = Number.POSITIVE_INFINITY;
     batch = nextBatch;
@@ -351,7 +350,6 @@ export function createController(options: ControllerOptions): FetchController {
     const busyWorkers = (limit / (quantile(samples.map((s) => s.busy), 0.75) / 1000)) * busyShare() * (phase.baseLatency / 1000);
     if (detailPhase) workersSeen = Math.max(workersSeen, busyWorkers);
     else listingWorkers = Math.max(listingWorkers, busyWorkers);
-    if (process.env.DBG) console.error(`DBG round ${limit} lat ${samples.map((s) => s.latency.toFixed(0))} busyW ${busyWorkers.toFixed(1)} waiting ${waiting.toFixed(1)} perS ${perSecond.toFixed(0)}`);
     const previous = phase.best;
     // The knee's round only has to lose nothing: it is where the CMS is fully busy, by the round before.
     const gain = phase.step === 'knee' ? 1 : queueFormed(waiting, limit) ? QUEUED_GAIN : GAIN;
@@ -404,7 +402,6 @@ export function createController(options: ControllerOptions): FetchController {
       if (latency - served[served.length - 1]! >= waited) break;
       served.push(latency);
     }
-    if (process.env.DBG) console.error(`DBG probe ${latencies.map((l) => l.toFixed(0))} busy ${samples.map((s) => s.busy.toFixed(0))} ref ${reference?.toFixed(0)} served ${served.length}`);
     phase.step = 'grow';
     phase.baseLatency = median(served);
     // All served at once: the probe was a round at this limit, and none of them waited.
