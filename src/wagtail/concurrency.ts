@@ -13,7 +13,8 @@
  *    one L0, as requests are spread at that limit: sent at once, they would arrive at once.
  *  - Each phase (listing, details) starts at 1, or at the knee the last sync of this CMS found (`learned`,
  *    kept in the build cache with the sync state) and with its L0 until it measures one: a rebuild's
- *    listing and a full refetch after a schema change start where the CMS was last fully busy.
+ *    listing and a full refetch after a schema change start where the CMS was last fully busy. A rebuild's
+ *    listing starts no lower than the limit that keeps as many workers busy as the details' knee did.
  *  - A step must bring GAIN more throughput (QUEUED_GAIN if a queue formed) and leave fewer than BETA
  *    requests waiting, or it is undone and that limit is not tried again in this sync. Later syncs try it
  *    again unless it overloaded the CMS or the CMS has one worker.
@@ -264,6 +265,20 @@ export function createController(options: ControllerOptions): FetchController {
     if ((start.workers ?? 1) < 2) phase.unpaid = knee.unpaid ?? phase.unpaid;
     change(knee.limit);
   };
+  /**
+   * Where a rebuild's listing resumes: its own knee, or, if higher, the limit that keeps as many workers
+   * busy as the details' knee did (each listing request holding a worker for s of its L0, s being its
+   * latency less the reference's). A first build's listing is short and often ends still climbing, below a
+   * knee its cheaper requests share with the details.
+   */
+  const listingStart = (): Knee | undefined => {
+    const { listing, details } = knees;
+    if (!listing || !details || start.reference === undefined) return listing;
+    const workers = (details.limit * Math.max(0, details.latency - start.reference)) / details.latency;
+    const share = (listing.latency - start.reference) / listing.latency;
+    const limit = share > 0 ? Math.floor(workers / share) : 0;
+    return limit > listing.limit ? { ...listing, limit } : listing;
+  };
   /** The cheapest request's no-load latency (`Learned.reference`): this sync's first chunk's, else the last sync's. */
   let reference = start.reference ?? null;
   /** The most workers detail rounds showed busy in this sync (`Learned.workers`), and listing rounds (for the details' probe). */
@@ -446,7 +461,7 @@ export function createController(options: ControllerOptions): FetchController {
     if (phase.round.length >= Math.max(ROUND_MIN, Math.min(limit, ROUND_MAX))) endRound(phase.round);
   };
 
-  resume(knees.listing);
+  resume(listingStart());
   return {
     get limit() {
       return limit;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createController, FIRST_BATCH, LIST_CHUNKS, MAX_BATCH, PROBE } from '../../src/wagtail/concurrency.ts';
+import { createController, FIRST_BATCH, LIST_CHUNKS, MAX_BATCH, PROBE, type Knee, type Learned } from '../../src/wagtail/concurrency.ts';
 import { list, simulatedCms, sync, virtualClock, type CmsModel } from '../helpers/simulated-cms.ts';
 
 /** Seeds of the jittery runs: each is one deterministic run, and together they show the rule is not luck. */
@@ -242,6 +242,20 @@ describe('fetch controller', () => {
     expect(warm.summary()).toMatch(/, started at the last build's knee$/);
     // It took less simulated time than the cold sync, which began at one request in each phase.
     expect(clock.now()).toBeLessThan(first.now());
+  });
+
+  it("starts a rebuild's listing where its requests keep as many workers busy as the details' knee did, if its own knee is lower", () => {
+    // The details' knee, 12 requests of 400 ms of which 300 beyond the reference, kept 9 workers busy; a
+    // listing request holds a worker for 200 of its 300 ms, so 13 listing requests keep 9 busy.
+    const details = { limit: 12, latency: 400 };
+    const at = (listing: Knee, start: Learned = { reference: 100 }) =>
+      createController({ concurrency: 'auto', batchSize: 'auto', start: { ...start, listing, details } }).limit;
+    expect(at({ limit: 4, latency: 300 })).toBe(13);
+    // Its own knee when higher, and never at or past a limit that overloaded the CMS.
+    expect(at({ limit: 20, latency: 300 })).toBe(20);
+    expect(at({ limit: 4, latency: 300, bad: 10 })).toBe(9);
+    // Without a reference, what a request costs a worker is unknown: its own knee.
+    expect(at({ limit: 4, latency: 300 }, {})).toBe(4);
   });
 
   it("steps a rebuild's listing by the queue of the workers the last sync's detail requests showed", async () => {
