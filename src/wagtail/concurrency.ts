@@ -208,6 +208,11 @@ interface Phase {
 
 const quantile = (values: number[], q: number): number => [...values].sort((a, b) => a - b)[Math.floor(values.length * q)]!;
 const median = (values: number[]): number => quantile(values, 0.5);
+/**
+ * The share of a request's latency that a CMS worker spends on it, at least: what the request takes beyond
+ * the reference (the cheapest request: the round trip and the CMS's cost of any request), over its latency.
+ */
+const workShare = (latency: number, reference: number): number => Math.max(0, latency - reference) / latency;
 
 export function createController(options: ControllerOptions): FetchController {
   const now = options.now ?? (() => performance.now());
@@ -274,8 +279,8 @@ export function createController(options: ControllerOptions): FetchController {
   const listingStart = (): Knee | undefined => {
     const { listing, details } = knees;
     if (!listing || !details || start.reference === undefined) return listing;
-    const workers = (details.limit * Math.max(0, details.latency - start.reference)) / details.latency;
-    const share = (listing.latency - start.reference) / listing.latency;
+    const workers = details.limit * workShare(details.latency, start.reference);
+    const share = workShare(listing.latency, start.reference);
     const limit = share > 0 ? Math.floor(workers / share) : 0;
     return limit > listing.limit ? { ...listing, limit } : listing;
   };
@@ -325,7 +330,7 @@ export function createController(options: ControllerOptions): FetchController {
    * Without a reference (its request was retried) W reads as one: one more a round, as a bigger step could
    * overrun a one-worker CMS whose knee is far (a cheap request far away) before the queue shows.
    */
-  const busyShare = () => (reference === null ? 0 : Math.max(0, phase.baseLatency - reference) / phase.baseLatency);
+  const busyShare = () => (reference === null ? 0 : workShare(phase.baseLatency, reference));
   const grown = (waiting: number, busyWorkers: number) => {
     // Workers the CMS has at least: those the round kept busy (or a probe saw served at once), or in a
     // listing those the last sync's details showed. A step fills ¾ of their queue at most.
