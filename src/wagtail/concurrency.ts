@@ -29,7 +29,8 @@
  *    goes down to it and grows again (the CMS may only be busy for a moment).
  *  - A first sync's phases do not climb from one request. Once the reference is back (listing) or the
  *    first batch has shown how big a page is (details), PROBE full requests go at once (a one-worker CMS
- *    queues two, which it takes; details send as many as the listing showed workers, if more). Those that
+ *    queues two, which it takes; details send what ¾ of the queue of the workers the listing's rounds
+ *    showed busy takes with them, 2.5 a worker, if more). Those that
  *    came back together were served at once, by as many workers; each of the others waited a whole
  *    service time. The phase goes on at the limit that keeps that many workers busy (each takes L0 / s
  *    slots), which skips the rounds at one and two requests (~1 s at 100 ms) on every CMS of more than
@@ -333,8 +334,10 @@ export function createController(options: ControllerOptions): FetchController {
   const busyShare = () => (reference === null ? 0 : workShare(phase.baseLatency, reference));
   const grown = (waiting: number, busyWorkers: number) => {
     // Workers the CMS has at least: those the round kept busy (or a probe saw served at once), or in a
-    // listing those the last sync's details showed. A step fills ¾ of their queue at most.
-    const workers = Math.max(1, busyWorkers, detailPhase ? 0 : (start.workers ?? 0));
+    // listing those the last sync's details showed. A step fills ¾ of their queue at most. Whole workers:
+    // a round's count is a lower bound only on average (±20% service times read four workers as 4.4, and
+    // the step to 14 that allowed shed).
+    const workers = Math.max(1, Math.floor(busyWorkers), detailPhase ? 0 : (start.workers ?? 0));
     const room = 2 * QUEUE_SHARE * workers - waiting;
     if (queueFormed(waiting, limit)) {
       // Up to half the limit, within the room: a step must bring QUEUED_GAIN now, and one request more at
@@ -533,9 +536,12 @@ export function createController(options: ControllerOptions): FetchController {
     pageBytes(bytes) {
       bytesPerPage = bytes;
       // Once a page's size is known, auto batches take what the bound allows, and a first sync's details
-      // (at one request, knowing nothing of full batches) probe how many of them the CMS serves at once.
+      // (at one request, knowing nothing of full batches) probe how many of them the CMS serves at once:
+      // as many as the queue of the workers the listing showed busy takes with them, as a step would (only
+      // as many as were busy left most of a sixteen-worker CMS idle for a round).
       if (!autoBatch || batch !== FIRST_BATCH || batchBound() <= batch) return;
-      if (auto && detailPhase && reference !== null && !phase.best && limit === 1) probe(batchBound(), Math.max(PROBE, Math.floor(listingWorkers)));
+      const known = Math.floor(listingWorkers) * (1 + 2 * QUEUE_SHARE);
+      if (auto && detailPhase && reference !== null && !phase.best && limit === 1) probe(batchBound(), Math.max(PROBE, Math.floor(known)));
       else change(limit, batchBound());
     },
     learned() {

@@ -178,6 +178,33 @@ describe('fetch controller', () => {
     });
   }
 
+  for (const rttMs of [1, 100]) {
+    it(`sends a first sync's details probe as many requests as the queue of the workers the listing showed busy takes, ${rttMs} ms away`, async () => {
+      for (const seed of SEEDS) {
+        for (const workers of [1, 2, 16]) {
+          const clock = virtualClock();
+          const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now, sleep: clock.sleep });
+          const cms = simulatedCms(clock, { workers, requestMs: 10, pageMs: 2, chunkMs: 20, rttMs, queueLimit: 2 * workers, jitter: 0.1 }, seed);
+          await clock.run(list(controller, cms, 1 + 30 * LIST_CHUNKS));
+          controller.startDetails();
+          await clock.run(controller.run(async () => {
+            await cms.request(controller, { pages: FIRST_BATCH });
+            controller.pageBytes(10 * 1024);
+          }, () => FIRST_BATCH));
+          const sent = controller.limit;
+          await clock.run(sync(controller, cms, 3000, 10 * 1024));
+          // Sixteen workers: the listing's rounds showed four or more busy at 1 ms, two or more at 100 ms
+          // (a request there is mostly round trip), and the probe fills ¾ of their queue too. Sending only
+          // as many as were busy (3–5) left most of the CMS idle for a round.
+          if (workers === 16) expect(sent, `seed ${seed}`).toBeGreaterThanOrEqual(rttMs === 1 ? 10 : 5);
+          // Fewer workers: never more than the queue of those the CMS has takes.
+          else expect(sent, `${workers} workers, seed ${seed}`).toBeLessThanOrEqual(Math.max(PROBE, Math.floor(2.5 * workers)));
+          expect(cms.stats.shed, `${workers} workers, seed ${seed}`).toBe(0);
+        }
+      }
+    });
+  }
+
   /** A first sync's listing of a CMS of `workers`: the first chunk alone, then the probe's three full requests. */
   const probeListing = async (workers: number, rttMs: number, seed: number) => {
     const clock = virtualClock();
