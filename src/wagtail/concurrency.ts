@@ -302,6 +302,8 @@ export function createController(options: ControllerOptions): FetchController {
    * and can overrun a small CMS's queue, where as many in flight, spread as they are at that limit, do not.
    */
   let pacing: { from: number | null; spacing: number; sent: number } | null = null;
+  /** Workers the CMS was known to have when the probe went (the listing's), whose answers cannot have waited. */
+  let probeKnown = 0;
 
   const batchBound = () => Math.min(MAX_BATCH, bytesPerPage > 0 ? Math.max(1, Math.floor(MAX_RESPONSE_BYTES / bytesPerPage)) : MAX_BATCH);
   /** The batch size of a request that is not one of the last (shared-out) ones. */
@@ -426,7 +428,11 @@ export function createController(options: ControllerOptions): FetchController {
       served.push(latency);
     }
     phase.step = 'grow';
-    phase.baseLatency = median(served);
+    // The no-load latency from the answers of the workers known before the probe, if it knew some: they
+    // cannot have waited, where one the rule read as served may have (the client reading answers one after
+    // another took 70 ms of the 130 ms line on four workers 30 ms away). A waited one in the median made
+    // the rounds after it read four workers as 5.5, and the step that allowed shed.
+    phase.baseLatency = median(probeKnown > 1 ? served.slice(0, probeKnown) : served);
     // All served at once: the probe was a round at this limit, and none of them waited.
     if (served.length === limit) endRound(samples, served.length);
     else change(servedKnee(served.length));
@@ -448,6 +454,7 @@ export function createController(options: ControllerOptions): FetchController {
   const probe = (nextBatch = batch, size = PROBE) => {
     change(size, nextBatch);
     phase.step = 'probe';
+    probeKnown = 0;
   };
   const learn = (sample: Sample, slot: Slot) => {
     // A cold listing's first request, one chunk alone: the reference. Full listing requests follow, and
@@ -541,7 +548,10 @@ export function createController(options: ControllerOptions): FetchController {
       // as many as were busy left most of a sixteen-worker CMS idle for a round).
       if (!autoBatch || batch !== FIRST_BATCH || batchBound() <= batch) return;
       const known = Math.floor(listingWorkers) * (1 + 2 * QUEUE_SHARE);
-      if (auto && detailPhase && reference !== null && !phase.best && limit === 1) probe(batchBound(), Math.max(PROBE, Math.floor(known)));
+      if (auto && detailPhase && reference !== null && !phase.best && limit === 1) {
+        probe(batchBound(), Math.max(PROBE, Math.floor(known)));
+        probeKnown = Math.floor(listingWorkers);
+      }
       else change(limit, batchBound());
     },
     learned() {
