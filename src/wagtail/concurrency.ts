@@ -450,11 +450,14 @@ export function createController(options: ControllerOptions): FetchController {
     return Math.max(workers, Math.min(atKnee, Math.floor(workers * (1 + 2 * QUEUE_SHARE))));
   };
 
-  /** `size` requests go at once (PROBE, or as many as the CMS is known to serve), of `nextBatch` pages each. */
-  const probe = (nextBatch = batch, size = PROBE) => {
+  /**
+   * `size` requests go at once (PROBE, or what the queue of the workers the CMS is known to have takes with
+   * them), of `nextBatch` pages each; `known`: those workers.
+   */
+  const probe = (nextBatch = batch, size = PROBE, known = 0) => {
     change(size, nextBatch);
     phase.step = 'probe';
-    probeKnown = 0;
+    probeKnown = known;
   };
   const learn = (sample: Sample, slot: Slot) => {
     // A cold listing's first request, one chunk alone: the reference. Full listing requests follow, and
@@ -547,12 +550,10 @@ export function createController(options: ControllerOptions): FetchController {
       // as many as the queue of the workers the listing showed busy takes with them, as a step would (only
       // as many as were busy left most of a sixteen-worker CMS idle for a round).
       if (!autoBatch || batch !== FIRST_BATCH || batchBound() <= batch) return;
-      const known = Math.floor(listingWorkers) * (1 + 2 * QUEUE_SHARE);
       if (auto && detailPhase && reference !== null && !phase.best && limit === 1) {
-        probe(batchBound(), Math.max(PROBE, Math.floor(known)));
-        probeKnown = Math.floor(listingWorkers);
-      }
-      else change(limit, batchBound());
+        const known = Math.floor(listingWorkers);
+        probe(batchBound(), Math.max(PROBE, Math.floor(known * (1 + 2 * QUEUE_SHARE))), known);
+      } else change(limit, batchBound());
     },
     learned() {
       if (!auto) return {};
