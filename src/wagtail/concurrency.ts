@@ -214,6 +214,8 @@ const median = (values: number[]): number => quantile(values, 0.5);
  * the reference (the cheapest request: the round trip and the CMS's cost of any request), over its latency.
  */
 const workShare = (latency: number, reference: number): number => Math.max(0, latency - reference) / latency;
+/** Requests that keep `workers` busy and fill QUEUE_SHARE of their queue (two a worker): what a step may send. */
+const withQueue = (workers: number): number => Math.floor(workers * (1 + 2 * QUEUE_SHARE));
 
 export function createController(options: ControllerOptions): FetchController {
   const now = options.now ?? (() => performance.now());
@@ -302,8 +304,6 @@ export function createController(options: ControllerOptions): FetchController {
    * and can overrun a small CMS's queue, where as many in flight, spread as they are at that limit, do not.
    */
   let pacing: { from: number | null; spacing: number; sent: number } | null = null;
-  /** Workers the CMS was known to have when the probe went (the listing's), whose answers cannot have waited. */
-  let probeKnown = 0;
 
   const batchBound = () => Math.min(MAX_BATCH, bytesPerPage > 0 ? Math.max(1, Math.floor(MAX_RESPONSE_BYTES / bytesPerPage)) : MAX_BATCH);
   /** The batch size of a request that is not one of the last (shared-out) ones. */
@@ -428,11 +428,13 @@ export function createController(options: ControllerOptions): FetchController {
       served.push(latency);
     }
     phase.step = 'grow';
-    // The no-load latency from the answers of the workers known before the probe, if it knew some: they
-    // cannot have waited, where one the rule read as served may have (the client reading answers one after
-    // another took 70 ms of the 130 ms line on four workers 30 ms away). A waited one in the median made
-    // the rounds after it read four workers as 5.5, and the step that allowed shed.
-    phase.baseLatency = median(probeKnown > 1 ? served.slice(0, probeKnown) : served);
+    // The no-load latency from the answers of the workers known before the probe (a details probe's: those
+    // the listing showed busy), if it knew some: they cannot have waited, where one the rule read as served
+    // may have (the client reading answers one after another took 70 ms of the 130 ms line on four workers
+    // 30 ms away). A waited one in the median made the rounds after it read four workers as 5.5, and the
+    // step that allowed shed.
+    const known = detailPhase ? Math.floor(listingWorkers) : 0;
+    phase.baseLatency = median(known > 1 ? served.slice(0, known) : served);
     // All served at once: the probe was a round at this limit, and none of them waited.
     if (served.length === limit) endRound(samples, served.length);
     else change(servedKnee(served.length));
@@ -447,17 +449,13 @@ export function createController(options: ControllerOptions): FetchController {
    */
   const servedKnee = (workers: number) => {
     const atKnee = Math.floor((workers * phase.baseLatency) / Math.max(1, phase.baseLatency - (reference ?? 0)));
-    return Math.max(workers, Math.min(atKnee, Math.floor(workers * (1 + 2 * QUEUE_SHARE))));
+    return Math.max(workers, Math.min(atKnee, withQueue(workers)));
   };
 
-  /**
-   * `size` requests go at once (PROBE, or what the queue of the workers the CMS is known to have takes with
-   * them), of `nextBatch` pages each; `known`: those workers.
-   */
-  const probe = (nextBatch = batch, size = PROBE, known = 0) => {
+  /** `size` requests go at once (PROBE, or what the queue of the workers the CMS is known to have takes with them), of `nextBatch` pages each. */
+  const probe = (nextBatch = batch, size = PROBE) => {
     change(size, nextBatch);
     phase.step = 'probe';
-    probeKnown = known;
   };
   const learn = (sample: Sample, slot: Slot) => {
     // A cold listing's first request, one chunk alone: the reference. Full listing requests follow, and
@@ -550,10 +548,8 @@ export function createController(options: ControllerOptions): FetchController {
       // as many as the queue of the workers the listing showed busy takes with them, as a step would (only
       // as many as were busy left most of a sixteen-worker CMS idle for a round).
       if (!autoBatch || batch !== FIRST_BATCH || batchBound() <= batch) return;
-      if (auto && detailPhase && reference !== null && !phase.best && limit === 1) {
-        const known = Math.floor(listingWorkers);
-        probe(batchBound(), Math.max(PROBE, Math.floor(known * (1 + 2 * QUEUE_SHARE))), known);
-      } else change(limit, batchBound());
+      if (auto && detailPhase && reference !== null && !phase.best && limit === 1) probe(batchBound(), Math.max(PROBE, withQueue(Math.floor(listingWorkers))));
+      else change(limit, batchBound());
     },
     learned() {
       if (!auto) return {};
