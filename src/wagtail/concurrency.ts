@@ -30,11 +30,12 @@
  *  - A first sync's phases do not climb from one request. Once the reference is back (listing) or the
  *    first batch has shown how big a page is (details), PROBE full requests go at once (a one-worker CMS
  *    queues two, which it takes; details send what ¾ of the queue of the workers the listing's rounds
- *    showed busy takes with them, 2.5 a worker, if more). Those that
+ *    showed busy, or its probes served at once, takes with them, 2.5 a worker, if more). Those that
  *    came back together were served at once, by as many workers; each of the others waited a whole
  *    service time. The phase goes on at the limit that keeps that many workers busy (each takes L0 / s
  *    slots), which skips the rounds at one and two requests (~1 s at 100 ms) on every CMS of more than
- *    one worker.
+ *    one worker. A listing probe that all came back together is followed at once by one twice its size,
+ *    as long as they do: a first listing is over before rounds would reach a large CMS's knee.
  *  - A 429, 503 or timeout halves the limit at once and caps it below the limit that overloaded.
  * `CMS_BATCH_SIZE=auto` asks for as many pages per detail request as the response-size bound allows (at
  * most MAX_BATCH): per-request costs (the round trip, the CMS's request handling) are paid once per batch.
@@ -180,6 +181,8 @@ interface Slot {
   attempts: number[];
   /** Not one of the requests sent at once when the limit grew: it met the CMS as the current limit loads it. */
   steady: boolean;
+  /** One of the requests a probe sent at once. */
+  probe: boolean;
 }
 
 interface Sample {
@@ -289,7 +292,10 @@ export function createController(options: ControllerOptions): FetchController {
   };
   /** The cheapest request's no-load latency (`Learned.reference`): this sync's first chunk's, else the last sync's. */
   let reference = start.reference ?? null;
-  /** The most workers detail rounds showed busy in this sync (`Learned.workers`), and listing rounds (for the details' probe). */
+  /**
+   * The most workers detail rounds showed busy in this sync (`Learned.workers`), and listing rounds or
+   * listing probes served at once (for the details' probe).
+   */
   let workersSeen = 0;
   let listingWorkers = 0;
   let detailPhase = false;
@@ -304,6 +310,8 @@ export function createController(options: ControllerOptions): FetchController {
    * and can overrun a small CMS's queue, where as many in flight, spread as they are at that limit, do not.
    */
   let pacing: { from: number | null; spacing: number; sent: number } | null = null;
+  /** A probe's requests not back yet. */
+  let probeLeft = 0;
 
   const batchBound = () => Math.min(MAX_BATCH, bytesPerPage > 0 ? Math.max(1, Math.floor(MAX_RESPONSE_BYTES / bytesPerPage)) : MAX_BATCH);
   /** The batch size of a request that is not one of the last (shared-out) ones. */
@@ -415,18 +423,30 @@ export function createController(options: ControllerOptions): FetchController {
    * phase starts at the limit that keeps them busy, at their latency, instead of climbing from one
    * request a round at a time.
    */
-  const endProbe = (samples: Sample[]) => {
-    const latencies = samples.map((s) => s.latency).sort((a, b) => a - b);
-    const [first, ...others] = latencies as [number, ...number[]];
-    // Half the least service time: at ±30% service times, none that waited falls under it. Measured from
-    // the response before, not the first: a CMS that renders one answer at a time, or a client busy reading
-    // the one before, hands answers served at once over one after another (sixteen workers read as two).
+  /**
+   * The latencies of a probe's answers that came back together, served at once, the least first. The
+   * line between them and those that waited is half the least service time: at ±30% service times, none
+   * that waited falls under it. Measured from the answer before, not the first: a CMS that renders one
+   * answer at a time, or a client busy reading the one before, hands answers served at once over one
+   * after another (sixteen workers read as two).
+   */
+  const servedAtOnce = (samples: Sample[]): number[] => {
+    const [first, ...others] = samples.map((s) => s.latency).sort((a, b) => a - b) as [number, ...number[]];
     const waited = (first - (reference ?? first)) / 2;
     const served = [first];
     for (const latency of others) {
       if (latency - served[served.length - 1]! >= waited) break;
       served.push(latency);
     }
+    return served;
+  };
+  const endProbe = (samples: Sample[]) => {
+    // None to learn from (all retried, or past the end of a listing): the phase goes on growing from here.
+    if (samples.length === 0) {
+      phase.step = 'grow';
+      return;
+    }
+    const served = servedAtOnce(samples);
     phase.step = 'grow';
     // The no-load latency from the answers of the workers known before the probe (a details probe's: those
     // the listing showed busy), if it knew some: they cannot have waited, where one the rule read as served
@@ -435,9 +455,24 @@ export function createController(options: ControllerOptions): FetchController {
     // step that allowed shed.
     const known = detailPhase ? Math.floor(listingWorkers) : 0;
     phase.baseLatency = median(known > 1 ? served.slice(0, known) : served);
-    // All served at once: the probe was a round at this limit, and none of them waited.
-    if (served.length === limit) endRound(samples, served.length);
-    else change(servedKnee(served.length));
+    if (served.length < samples.length) {
+      change(servedKnee(served.length));
+      return;
+    }
+    // All served at once: the probe was a round at as many requests as it had answers to learn from, none
+    // of which waited. Not at its limit: requests sent as its first answers freed their slots hold some,
+    // and a probe at the end of a listing finds fewer chunks left than it may send (a listing's last, of 9
+    // requests at 24, read as twenty busy workers and sent the details' probe 50 at once).
+    limit = samples.length;
+    gate.concurrency = limit;
+    endRound(samples, served.length);
+    // A listing whose probe paid probes again at once, with twice as many (see `probe`). The details do not:
+    // a large CMS renders their answers one after another, a probe of many reads as waited, and in
+    // simulation chained detail probes shed on four workers and sixteen.
+    if (!detailPhase && phase.step === 'grow' && phase.best?.limit === served.length) {
+      listingWorkers = Math.max(listingWorkers, served.length);
+      probe(batch, 2 * served.length);
+    }
   };
 
   /**
@@ -452,10 +487,29 @@ export function createController(options: ControllerOptions): FetchController {
     return Math.max(workers, Math.min(atKnee, withQueue(workers)));
   };
 
-  /** `size` requests go at once (PROBE, or what the queue of the workers the CMS is known to have takes with them), of `nextBatch` pages each. */
+  /**
+   * `size` requests go at once, of `nextBatch` pages each: PROBE; what the queue of the workers the CMS is
+   * known to have takes with them (a first sync's details); or, in a first listing, twice as many as the
+   * last probe saw served at once. A listing is a few waves long (21 requests for 20,000 pages), too short
+   * for rounds of two waves each: sixteen workers 100 ms away were listed at 3, then 6 for two waves, in
+   * 1.6 s, where 24 at once list in 0.6 s. Twice, not the 2.5 a worker of a step: should a third of those
+   * read as served have waited, the CMS has two thirds as many workers, whose queue still takes twice as
+   * many. Not paced: answers spread as the requests were would read as waited.
+   */
   const probe = (nextBatch = batch, size = PROBE) => {
     change(size, nextBatch);
-    phase.step = 'probe';
+    // The probe reads the answers to the requests it lets out at once: as many as there are free slots,
+    // with the one its caller's slot sends as it is freed (a first sync's details learn the size of a page
+    // while the first batch's slot is held). Requests still in flight from before hold the others.
+    burst = Math.max(0, limit - inFlight + (slots.getStore() ? 1 : 0));
+    probeLeft = burst;
+    pacing = null;
+    phase.step = burst > 0 ? 'probe' : 'grow';
+  };
+  /** One of the probe's requests is back (learnt from or not: a retried one is not); the probe ends with the last. */
+  const probeReturned = () => {
+    probeLeft--;
+    if (probeLeft === 0) endProbe(phase.round);
   };
   const learn = (sample: Sample, slot: Slot) => {
     // A cold listing's first request, one chunk alone: the reference. Full listing requests follow, and
@@ -467,9 +521,9 @@ export function createController(options: ControllerOptions): FetchController {
     }
     // A short request (the last pages or chunks, shared out) is quicker for being short, not for a quieter CMS.
     if (sample.pages < (detailPhase ? fullBatch() : LIST_CHUNKS)) return;
-    if (phase.step === 'probe' && slot.epoch === epoch) {
-      phase.round.push(sample);
-      if (phase.round.length >= limit) endProbe(phase.round);
+    if (phase.step === 'probe') {
+      // Only the probe's own requests, sent at once: one sent as an early answer freed its slot met fewer.
+      if (slot.probe && slot.epoch === epoch) phase.round.push(sample);
       return;
     }
     if (phase.step === 'settled' || slot.epoch !== epoch || !slot.steady) return;
@@ -498,7 +552,7 @@ export function createController(options: ControllerOptions): FetchController {
           const wait = at - now();
           if (wait > 0) await sleep(wait);
         }
-        const slot: Slot = { epoch, attempts: [], steady: burst === 0 };
+        const slot: Slot = { epoch, attempts: [], steady: burst === 0, probe: phase.step === 'probe' && burst > 0 };
         burst = Math.max(0, burst - 1);
         if (!slot.steady && pacing) {
           // From the burst's first request, not the change: a phase resumed at its start may wait a while.
@@ -518,6 +572,7 @@ export function createController(options: ControllerOptions): FetchController {
         // A retried request's latency is mostly the back-off; an overload has its own reaction.
         const [latency] = slot.attempts;
         if (asked > 0 && latency !== undefined && slot.attempts.length === 1) learn({ latency, busy: now() - started, pages: asked }, slot);
+        if (slot.probe && slot.epoch === epoch && phase.step === 'probe') probeReturned();
         return result;
       });
     },

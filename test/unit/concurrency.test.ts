@@ -232,6 +232,45 @@ describe('fetch controller', () => {
     });
   }
 
+  it("reads a probe from its own answers only, not from a request sent as the first of them came back", async () => {
+    for (const seed of SEEDS) {
+      for (const jitter of [0.1, 0.2, 0.3]) {
+        const clock = virtualClock();
+        const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now, sleep: clock.sleep });
+        // Two workers 1 ms away, the client reading each listing chunk in 2 ms: the probe's third request
+        // waits for a worker, and the one sent as the first answer came back can be answered before it.
+        const cms = simulatedCms(clock, { workers: 2, requestMs: 10, chunkMs: 20, rttMs: 1, queueLimit: 4, jitter, clientMsPerChunk: 2 }, seed);
+        await clock.run(list(controller, cms, 1 + 5 * LIST_CHUNKS));
+        // Two served at once keep two busy; read as three, the listing went on at 6.
+        expect(controller.learned().listing?.limit, `±${jitter * 100}%, seed ${seed}`).toBeLessThanOrEqual(knee(2, 1));
+      }
+    }
+  });
+
+  for (const rttMs of [1, 100]) {
+    it(`probes a first listing again at once, twice as many, while a CMS ${rttMs} ms away serves them all together, within what its queue takes`, async () => {
+      for (const seed of SEEDS) {
+        for (const jitter of [0.1, 0.3]) {
+          for (const workers of [1, 2, 4, 16]) {
+            const clock = virtualClock();
+            const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now, sleep: clock.sleep });
+            const cms = simulatedCms(clock, { workers, requestMs: 10, chunkMs: 20, rttMs, queueLimit: 2 * workers, jitter }, seed);
+            // 20,000 pages: the first chunk alone, then 20 requests of ten chunks.
+            await clock.run(list(controller, cms, 1 + 20 * LIST_CHUNKS));
+            const what = `${workers} workers, ±${jitter * 100}%, seed ${seed}`;
+            expect(cms.stats.shed, what).toBe(0);
+            expect(cms.stats.maxInFlight, what).toBeLessThanOrEqual(3 * workers);
+            // (At ±30% answers served together can spread past the line and read as waited: slower, not unsafe.)
+            if (workers < 16 || jitter > 0.1) continue;
+            // Sixteen workers serve 3 at once, then 6 (two of them sent as the first probe's answers came
+            // back), then twice the 4 new ones: 8 at once, where a round at 6 took the listing's next two waves.
+            expect(cms.stats.maxInFlight, what).toBeGreaterThanOrEqual(8);
+          }
+        }
+      }
+    });
+  }
+
   it('wants no reference when it remembers one, or with a fixed concurrency', () => {
     expect(createController({ concurrency: 'auto', batchSize: 'auto', start: { reference: 40 } }).wantsReference).toBe(false);
     expect(createController({ concurrency: 4, batchSize: 'auto' }).wantsReference).toBe(false);
