@@ -23,7 +23,16 @@ describe('listing', () => {
     const reported: number[] = [];
     const { controller } = session;
     const recording: FetchController = Object.create(controller);
-    recording.run = (work, pages) => controller.run(work, pages && (() => reported[reported.push(pages()) - 1]!));
+    recording.run = (work, pages) =>
+      controller.run(
+        work,
+        pages &&
+          (() => {
+            const size = pages();
+            reported.push(size);
+            return size;
+          }),
+      );
     session.controller = recording;
     const listing = await listPages(session, plan);
     expect(listing.rows).toBe(1000);

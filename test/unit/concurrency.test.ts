@@ -232,7 +232,7 @@ describe('fetch controller', () => {
     });
   }
 
-  it("reads a probe from its own answers only, not from a request sent as the first of them came back", async () => {
+  it('reads a probe from its own answers only, not from a request sent as the first of them came back', async () => {
     for (const seed of SEEDS) {
       for (const jitter of [0.1, 0.2, 0.3]) {
         const clock = virtualClock();
