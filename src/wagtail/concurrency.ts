@@ -441,13 +441,10 @@ export function createController(options: ControllerOptions): FetchController {
     return served;
   };
   const endProbe = (samples: Sample[]) => {
-    // None to learn from (all retried, or past the end of a listing): the phase goes on growing from here.
-    if (samples.length === 0) {
-      phase.step = 'grow';
-      return;
-    }
-    const served = servedAtOnce(samples);
     phase.step = 'grow';
+    // None to learn from (all retried, or past the end of a listing): the phase goes on growing from here.
+    if (samples.length === 0) return;
+    const served = servedAtOnce(samples);
     // The no-load latency from the answers of the workers known before the probe (a details probe's: those
     // the listing showed busy), if it knew some: they cannot have waited, where one the rule read as served
     // may have (the client reading answers one after another took 70 ms of the 130 ms line on four workers
@@ -506,6 +503,8 @@ export function createController(options: ControllerOptions): FetchController {
     pacing = null;
     phase.step = burst > 0 ? 'probe' : 'grow';
   };
+  /** One of the requests the probe under way sent at once (not one sent as an early answer freed its slot). */
+  const ownProbe = (slot: Slot) => slot.probe && slot.epoch === epoch && phase.step === 'probe';
   /** One of the probe's requests is back (learnt from or not: a retried one is not); the probe ends with the last. */
   const probeReturned = () => {
     probeLeft--;
@@ -523,7 +522,7 @@ export function createController(options: ControllerOptions): FetchController {
     if (sample.pages < (detailPhase ? fullBatch() : LIST_CHUNKS)) return;
     if (phase.step === 'probe') {
       // Only the probe's own requests, sent at once: one sent as an early answer freed its slot met fewer.
-      if (slot.probe && slot.epoch === epoch) phase.round.push(sample);
+      if (ownProbe(slot)) phase.round.push(sample);
       return;
     }
     if (phase.step === 'settled' || slot.epoch !== epoch || !slot.steady) return;
@@ -572,7 +571,7 @@ export function createController(options: ControllerOptions): FetchController {
         // A retried request's latency is mostly the back-off; an overload has its own reaction.
         const [latency] = slot.attempts;
         if (asked > 0 && latency !== undefined && slot.attempts.length === 1) learn({ latency, busy: now() - started, pages: asked }, slot);
-        if (slot.probe && slot.epoch === epoch && phase.step === 'probe') probeReturned();
+        if (ownProbe(slot)) probeReturned();
         return result;
       });
     },
