@@ -183,6 +183,8 @@ interface Slot {
   steady: boolean;
   /** One of the requests a probe sent at once. */
   probe: boolean;
+  /** When it was sent (the clock's time), once it is. */
+  sent?: number;
 }
 
 interface Sample {
@@ -299,7 +301,7 @@ export function createController(options: ControllerOptions): FetchController {
   let workersSeen = 0;
   let listingWorkers = 0;
   let detailPhase = false;
-  let inFlight = 0;
+  const inFlight = new Set<Slot>();
   /**
    * Requests still to start in the burst a higher limit lets out at once. They wait only for what is left
    * of the older requests' work, so their latency understates the queue the new limit makes.
@@ -312,6 +314,9 @@ export function createController(options: ControllerOptions): FetchController {
   let pacing: { from: number | null; spacing: number; sent: number } | null = null;
   /** A probe's requests not back yet. */
   let probeLeft = 0;
+  /** When the probe under way started, and when the requests in flight then (not its caller's) were sent. */
+  let probeFrom = 0;
+  let probeOlder: number[] = [];
 
   const batchBound = () => Math.min(MAX_BATCH, bytesPerPage > 0 ? Math.max(1, Math.floor(MAX_RESPONSE_BYTES / bytesPerPage)) : MAX_BATCH);
   /** The batch size of a request that is not one of the last (shared-out) ones. */
@@ -322,7 +327,7 @@ export function createController(options: ControllerOptions): FetchController {
     if (nextBatch !== batch) phase.baseLatency = Number.POSITIVE_INFINITY;
     batch = nextBatch;
     epoch++;
-    burst = Math.max(0, limit - inFlight);
+    burst = Math.max(0, limit - inFlight.size);
     pacing = Number.isFinite(phase.baseLatency) ? { from: null, spacing: phase.baseLatency / limit, sent: 0 } : null;
     phase.round = [];
   };
@@ -430,7 +435,7 @@ export function createController(options: ControllerOptions): FetchController {
    * answer at a time, or a client busy reading the one before, hands answers served at once over one
    * after another (sixteen workers read as two).
    */
-  const servedAtOnce = (samples: Sample[]): number[] => {
+  const servedAtOnce = (samples: Sample[]): { served: number[]; waited: number } => {
     const [first, ...others] = samples.map((s) => s.latency).sort((a, b) => a - b) as [number, ...number[]];
     const waited = (first - (reference ?? first)) / 2;
     const served = [first];
@@ -438,13 +443,19 @@ export function createController(options: ControllerOptions): FetchController {
       if (latency - served[served.length - 1]! >= waited) break;
       served.push(latency);
     }
-    return served;
+    return { served, waited };
   };
   const endProbe = (samples: Sample[]) => {
     phase.step = 'grow';
     // None to learn from (all retried, or past the end of a listing): the phase goes on growing from here.
     if (samples.length === 0) return;
-    const served = servedAtOnce(samples);
+    const { served, waited } = servedAtOnce(samples);
+    // Requests sent just before a chained probe, as the last probe's answers came back together, took the
+    // workers those answers freed: they hold workers the probe's own answers cannot show. Those sent less
+    // than the line between served and waited before it were still in service when its requests met the
+    // CMS. Sixteen workers sent a chained six, two of them such requests, read as four workers, not six,
+    // and the next probe was eight, not twelve: a wave more for a large CMS's listing.
+    const older = probeOlder.filter((sent) => probeFrom - sent < waited).length;
     // The no-load latency from the answers of the workers known before the probe (a details probe's: those
     // the listing showed busy), if it knew some: they cannot have waited, where one the rule read as served
     // may have (the client reading answers one after another took 70 ms of the 130 ms line on four workers
@@ -453,22 +464,28 @@ export function createController(options: ControllerOptions): FetchController {
     const known = detailPhase ? Math.floor(listingWorkers) : 0;
     phase.baseLatency = median(known > 1 ? served.slice(0, known) : served);
     if (served.length < samples.length) {
-      change(servedKnee(served.length));
+      change(servedKnee(older + served.length));
       return;
     }
-    // All served at once: the probe was a round at as many requests as it had answers to learn from, none
-    // of which waited. Not at its limit: requests sent as its first answers freed their slots hold some,
-    // and a probe at the end of a listing finds fewer chunks left than it may send (a listing's last, of 9
-    // requests at 24, read as twenty busy workers and sent the details' probe 50 at once).
-    limit = samples.length;
+    // All served at once: the probe was a round at as many requests as it had answers to learn from, and
+    // the older ones in service beside them, none of which waited. Not at its limit: requests sent as its
+    // first answers freed their slots hold some, and a probe at the end of a listing finds fewer chunks
+    // left than it may send (a listing's last, of 9 requests at 24, read as twenty busy workers and sent
+    // the details' probe 50 at once).
+    const round = older + samples.length;
+    limit = round;
     gate.concurrency = limit;
-    endRound(samples, served.length);
+    endRound(samples, round);
     // A listing whose probe paid probes again at once, with twice as many (see `probe`). The details do not:
     // a large CMS renders their answers one after another, a probe of many reads as waited, and in
     // simulation chained detail probes shed on four workers and sixteen.
-    if (!detailPhase && phase.step === 'grow' && phase.best?.limit === served.length) {
+    // The details' probe is sized from the probe's own answers only. From the older ones as well, sixteen
+    // workers' details probed with 22–25 at once: on a CMS and client that share two cores, answers
+    // rendered one after another all read as served, the no-load latency as a third more than it is, and
+    // the steps after it reached 50 in flight and shed.
+    if (!detailPhase && phase.step === 'grow' && phase.best?.limit === round) {
       listingWorkers = Math.max(listingWorkers, served.length);
-      probe(batch, 2 * served.length);
+      probe(batch, 2 * round);
     }
   };
 
@@ -489,17 +506,22 @@ export function createController(options: ControllerOptions): FetchController {
    * known to have takes with them (a first sync's details); or, in a first listing, twice as many as the
    * last probe saw served at once. A listing is a few waves long (21 requests for 20,000 pages), too short
    * for rounds of two waves each: sixteen workers 100 ms away were listed at 3, then 6 for two waves, in
-   * 1.6 s, where 24 at once list in 0.6 s. Twice, not the 2.5 a worker of a step: should a third of those
-   * read as served have waited, the CMS has two thirds as many workers, whose queue still takes twice as
-   * many. Not paced: answers spread as the requests were would read as waited.
+   * 1.6 s, where 24 at once list in 0.6 s. Twice the requests the last probe kept in service, its own and
+   * those sent as its predecessor's answers came back (see `endProbe`): 3, 6, 12. Twice, not the 2.5 a
+   * worker of a step: should a third of those read as served have waited, the CMS has two thirds as many
+   * workers, whose queue still takes twice as many. Not paced: answers spread as the requests were would
+   * read as waited.
    */
   const probe = (nextBatch = batch, size = PROBE) => {
     change(size, nextBatch);
     // The probe reads the answers to the requests it lets out at once: as many as there are free slots,
     // with the one its caller's slot sends as it is freed (a first sync's details learn the size of a page
     // while the first batch's slot is held). Requests still in flight from before hold the others.
-    burst = Math.max(0, limit - inFlight + (slots.getStore() ? 1 : 0));
+    const own = slots.getStore();
+    burst = Math.max(0, limit - inFlight.size + (own ? 1 : 0));
     probeLeft = burst;
+    probeFrom = now();
+    probeOlder = [...inFlight].filter((slot) => slot !== own).map((slot) => slot.sent ?? probeFrom);
     pacing = null;
     phase.step = burst > 0 ? 'probe' : 'grow';
   };
@@ -560,12 +582,13 @@ export function createController(options: ControllerOptions): FetchController {
           if (wait > 0) await sleep(wait);
         }
         const started = now();
-        inFlight++;
+        slot.sent = started;
+        inFlight.add(slot);
         let result: Awaited<ReturnType<typeof work>>;
         try {
           result = await slots.run(slot, work);
         } finally {
-          inFlight--;
+          inFlight.delete(slot);
         }
         const asked = pages ? pages() : 1;
         // A retried request's latency is mostly the back-off; an overload has its own reaction.
