@@ -183,8 +183,6 @@ interface Slot {
   steady: boolean;
   /** One of the requests a probe sent at once. */
   probe: boolean;
-  /** When it was sent (the clock's time), once it is. */
-  sent?: number;
 }
 
 interface Sample {
@@ -301,7 +299,8 @@ export function createController(options: ControllerOptions): FetchController {
   let workersSeen = 0;
   let listingWorkers = 0;
   let detailPhase = false;
-  const inFlight = new Set<Slot>();
+  /** The requests in flight, and when each was sent (the clock's time). */
+  const inFlight = new Map<Slot, number>();
   /**
    * Requests still to start in the burst a higher limit lets out at once. They wait only for what is left
    * of the older requests' work, so their latency understates the queue the new limit makes.
@@ -314,8 +313,7 @@ export function createController(options: ControllerOptions): FetchController {
   let pacing: { from: number | null; spacing: number; sent: number } | null = null;
   /** A probe's requests not back yet. */
   let probeLeft = 0;
-  /** When the probe under way started, and when the requests in flight then (not its caller's) were sent. */
-  let probeFrom = 0;
+  /** How long before the probe under way started each request then in flight (not its caller's) was sent. */
   let probeOlder: number[] = [];
 
   const batchBound = () => Math.min(MAX_BATCH, bytesPerPage > 0 ? Math.max(1, Math.floor(MAX_RESPONSE_BYTES / bytesPerPage)) : MAX_BATCH);
@@ -422,13 +420,6 @@ export function createController(options: ControllerOptions): FetchController {
   };
 
   /**
-   * The probe's requests are back. Sent at once, each met the others: those a worker took at once came
-   * back together, and each of the others waited a whole service time more, of which the latency beyond
-   * the listing's is a lower bound. The ones that did not wait are workers the CMS has at least: the
-   * phase starts at the limit that keeps them busy, at their latency, instead of climbing from one
-   * request a round at a time.
-   */
-  /**
    * The latencies of a probe's answers that came back together, served at once, the least first. The
    * line between them and those that waited is half the least service time: at ±30% service times, none
    * that waited falls under it. Measured from the answer before, not the first: a CMS that renders one
@@ -445,6 +436,13 @@ export function createController(options: ControllerOptions): FetchController {
     }
     return { served, waited };
   };
+  /**
+   * The probe's requests are back. Sent at once, each met the others: those a worker took at once came
+   * back together, and each of the others waited a whole service time more, of which the latency beyond
+   * the listing's is a lower bound. The ones that did not wait are workers the CMS has at least: the
+   * phase starts at the limit that keeps them busy, at their latency, instead of climbing from one
+   * request a round at a time.
+   */
   const endProbe = (samples: Sample[]) => {
     phase.step = 'grow';
     // None to learn from (all retried, or past the end of a listing): the phase goes on growing from here.
@@ -455,7 +453,7 @@ export function createController(options: ControllerOptions): FetchController {
     // than the line between served and waited before it were still in service when its requests met the
     // CMS. Sixteen workers sent a chained six, two of them such requests, read as four workers, not six,
     // and the next probe was eight, not twelve: a wave more for a large CMS's listing.
-    const older = probeOlder.filter((sent) => probeFrom - sent < waited).length;
+    const older = probeOlder.filter((age) => age < waited).length;
     // The no-load latency from the answers of the workers known before the probe (a details probe's: those
     // the listing showed busy), if it knew some: they cannot have waited, where one the rule read as served
     // may have (the client reading answers one after another took 70 ms of the 130 ms line on four workers
@@ -520,8 +518,8 @@ export function createController(options: ControllerOptions): FetchController {
     const own = slots.getStore();
     burst = Math.max(0, limit - inFlight.size + (own ? 1 : 0));
     probeLeft = burst;
-    probeFrom = now();
-    probeOlder = [...inFlight].filter((slot) => slot !== own).map((slot) => slot.sent ?? probeFrom);
+    const from = now();
+    probeOlder = [...inFlight].filter(([slot]) => slot !== own).map(([, sent]) => from - sent);
     pacing = null;
     phase.step = burst > 0 ? 'probe' : 'grow';
   };
@@ -582,8 +580,7 @@ export function createController(options: ControllerOptions): FetchController {
           if (wait > 0) await sleep(wait);
         }
         const started = now();
-        slot.sent = started;
-        inFlight.add(slot);
+        inFlight.set(slot, started);
         let result: Awaited<ReturnType<typeof work>>;
         try {
           result = await slots.run(slot, work);
