@@ -205,6 +205,8 @@ interface Phase {
   unpaid: number;
   /** The lowest limit that overloaded the CMS, in this phase or a remembered one: never reached again. */
   overload: number;
+  /** A remembered limit that only did not pay, tried again (see `resume`): no step from below passes it. */
+  retry: number;
   /** 'probe': the PROBE requests sent at once; 'knee': the one round at the knee a step past it showed. */
   step: 'probe' | 'grow' | 'knee' | 'settled';
   round: Sample[];
@@ -239,7 +241,7 @@ export function createController(options: ControllerOptions): FetchController {
   const gate = pLimit(limit);
   // Which `run` an attempt belongs to, so the client's timing reaches the request it measures.
   const slots = new AsyncLocalStorage<Slot>();
-  const freshPhase = (): Phase => ({ baseLatency: Number.POSITIVE_INFINITY, best: null, unpaid: ceiling + 1, overload: ceiling + 1, step: auto ? 'grow' : 'settled', round: [] });
+  const freshPhase = (): Phase => ({ baseLatency: Number.POSITIVE_INFINITY, best: null, unpaid: ceiling + 1, overload: ceiling + 1, retry: ceiling + 1, step: auto ? 'grow' : 'settled', round: [] });
   let phase = freshPhase();
   /** The lowest limit that did not pay or overloaded the CMS: the phase stays below it. */
   const bad = () => Math.min(phase.unpaid, phase.overload);
@@ -267,13 +269,17 @@ export function createController(options: ControllerOptions): FetchController {
    * CMS known to have two workers or more (`Learned.workers`), whose queue takes the step as it did last
    * time: one round's noise would otherwise cap every later build (a sixteen-worker CMS's listing stayed
    * at 10 where 27 paid). On a one-worker CMS that step is where it sheds, if anywhere (in simulation,
-   * trying it again on every sync doubled the sheds), so it is not taken again.
+   * trying it again on every sync doubled the sheds), so it is not taken again. Tried again, it is where
+   * the climb goes first, not past: the first round at a resumed limit meets a CMS with no queue yet and
+   * can read it a third faster than it is (sixteen workers 1 ms away, resumed at 25, read as 20.7 and
+   * stepped to 50, past the 48 requests they and their queue hold).
    */
   const resume = (knee: Knee | undefined) => {
     if (!knee) return;
     phase.baseLatency = knee.latency;
     phase.overload = knee.bad ?? phase.overload;
     if ((start.workers ?? 1) < 2) phase.unpaid = knee.unpaid ?? phase.unpaid;
+    else phase.retry = knee.unpaid ?? phase.retry;
     change(knee.limit);
   };
   /**
@@ -414,7 +420,7 @@ export function createController(options: ControllerOptions): FetchController {
       } else settle(best.limit);
       return;
     }
-    const next = Math.min(ceiling, bad() - 1, Math.floor(grown(waiting, Math.max(busyWorkers, servedAtOnce))));
+    const next = Math.min(ceiling, bad() - 1, limit < phase.retry ? phase.retry : ceiling, Math.floor(grown(waiting, Math.max(busyWorkers, servedAtOnce))));
     if (next <= limit) settle(limit);
     else change(next);
   };

@@ -426,6 +426,29 @@ describe('fetch controller', () => {
     expect(await maxInFlight(1)).toBe(2);
   });
 
+  it('steps from a resumed limit no further than the limit that only did not pay in the last sync, whatever its first round reads', async () => {
+    const clock = virtualClock();
+    // Sixteen workers 1 ms away resumed at 25 on an idle CMS: the first round met no queue yet, read the
+    // CMS as 20.7 workers and stepped to 50, past the 48 it holds. Here a CMS of 64 workers, whose first
+    // round reads what later ones do (eight busy: a step to 16), shows which step the rule allows.
+    const start = { details: { limit: 8, latency: 101, unpaid: 12 }, workers: 16, reference: 2 };
+    const controller = createController({ concurrency: 'auto', batchSize: 1, start, now: clock.now, sleep: clock.sleep });
+    controller.startDetails();
+    const cms = simulatedCms(clock, { workers: 64, requestMs: 100, rttMs: 1, queueLimit: 128 });
+    const limits: number[] = [];
+    let done = false;
+    const watch = async () => {
+      while (!done) {
+        if (limits.at(-1) !== controller.limit) limits.push(controller.limit);
+        await clock.sleep(1);
+      }
+    };
+    await clock.run(Promise.all([sync(controller, cms, 600).then(() => (done = true)), watch()]));
+    // 12 is tried again first (it paid nothing last time), and the climb goes on from there if it pays.
+    expect(limits.slice(0, 2)).toEqual([8, 12]);
+    expect(Math.max(...limits)).toBeGreaterThan(12);
+  });
+
   it('learns nothing to keep with a fixed concurrency', () => {
     expect(createController({ concurrency: 4, batchSize: 'auto' }).learned()).toEqual({});
   });
