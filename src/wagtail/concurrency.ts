@@ -271,8 +271,8 @@ export function createController(options: ControllerOptions): FetchController {
    * at 10 where 27 paid). On a one-worker CMS that step is where it sheds, if anywhere (in simulation,
    * trying it again on every sync doubled the sheds), so it is not taken again. Tried again, it is where
    * the climb goes first, not past: the first round at a resumed limit meets a CMS with no queue yet and
-   * can read it a third faster than it is (sixteen workers 1 ms away, resumed at 25, read as 20.7 and
-   * stepped to 50, past the 48 requests they and their queue hold).
+   * can read it up to half again as fast as it is (sixteen workers 1 ms away, resumed at 25, read as 20.7
+   * and stepped to 50, past the 48 requests they and their queue hold).
    */
   const resume = (knee: Knee | undefined) => {
     if (!knee) return;

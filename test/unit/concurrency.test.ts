@@ -444,7 +444,7 @@ describe('fetch controller', () => {
       }
     };
     await clock.run(Promise.all([sync(controller, cms, 600).then(() => (done = true)), watch()]));
-    // 12 is tried again first (it paid nothing last time), and the climb goes on from there if it pays.
+    // 12 is tried again first (it did not pay last time), and the climb goes on from there if it pays.
     expect(limits.slice(0, 2)).toEqual([8, 12]);
     expect(Math.max(...limits)).toBeGreaterThan(12);
   });
