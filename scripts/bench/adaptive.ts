@@ -52,10 +52,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /**
- * One sync of a fresh CMS (its own process, as a real CMS is on another machine); with `warm`, a second
- * full sync of the same CMS, starting from what the first left in its sync state, is measured instead.
+ * Syncs a fresh CMS (its own process, as a real CMS is on another machine) once; with `warm`, a second
+ * full sync of the same CMS follows, starting from what the first left in its sync state. The first
+ * sync with auto settings is a cold run, the second a warm one.
  */
-async function measure(settings: Settings, workers: number, rtt: number, warm = false): Promise<Run> {
+async function measure(settings: Settings, workers: number, rtt: number, warm = false): Promise<{ first: Run; second?: Run }> {
   const pages = sitePages(values, workers);
   const cms = await startCmsProcess({
     pages,
@@ -86,43 +87,60 @@ async function measure(settings: Settings, workers: number, rtt: number, warm = 
       const context = createLoaderContext();
       return { run: await sync(context), state: readState(context.context.meta) };
     })();
-    if (!warm || first.run.summary === 'failed') return first.run;
+    if (!warm) return { first: first.run };
+    if (first.run.summary === 'failed') return { first: first.run, second: first.run };
     // An empty store with the first sync's state: every page is fetched again, as after a schema change.
     const second = createLoaderContext();
     writeState(second.context.meta, first.state!);
     await cms.resetStats();
-    return await sync(second);
+    return { first: first.run, second: await sync(second) };
   } finally {
     await cms.close();
   }
 }
 
-/** The median run of `runs` by pages/s (sheds summed: any is too many). */
-async function measureRuns(settings: Settings, workers: number, rtt: number, warm = false): Promise<Run> {
-  const runs: Run[] = [];
-  for (let i = 0; i < num('runs'); i++) runs.push(await measure(settings, workers, rtt, warm));
-  runs.sort((a, b) => a.pagesPerSecond - b.pagesPerSecond);
-  const middle = runs[Math.floor(runs.length / 2)]!;
-  return { ...middle, shed: runs.reduce((sum, r) => sum + r.shed, 0) };
+/** The median run by pages/s (sheds summed: any is too many). */
+function medianRun(runs: Run[]): Run {
+  const sorted = [...runs].sort((a, b) => a.pagesPerSecond - b.pagesPerSecond);
+  return { ...sorted[Math.floor(sorted.length / 2)]!, shed: runs.reduce((sum, r) => sum + r.shed, 0) };
+}
+
+/**
+ * Every setting of a cell, `--runs` times, one run of each setting in turn: the host's speed drifts by
+ * 10–15% over the minutes a cell takes, and measured one setting after another, that drift read as a
+ * difference between settings. Auto's cold and warm runs are the two syncs of one CMS.
+ */
+async function measureCell(fixedSettings: Array<[string, Settings]>, workers: number, rtt: number): Promise<{ fixed: Map<string, Run>; cold: Run; warm: Run }> {
+  const fixed = new Map<string, Run[]>(fixedSettings.map(([name]) => [name, []]));
+  const cold: Run[] = [];
+  const warm: Run[] = [];
+  for (let i = 0; i < num('runs'); i++) {
+    for (const [name, settings] of fixedSettings) fixed.get(name)!.push((await measure(settings, workers, rtt)).first);
+    const auto = await measure({ concurrency: 'auto', batchSize: 'auto' }, workers, rtt, true);
+    cold.push(auto.first);
+    warm.push(auto.second!);
+  }
+  return { fixed: new Map([...fixed].map(([name, runs]) => [name, medianRun(runs)])), cold: medianRun(cold), warm: medianRun(warm) };
 }
 
 const rows: string[] = [];
 let failures = 0;
 for (const workers of numberList(values.workers)) {
   for (const rtt of numberList(values.rtt)) {
-    const fixed = new Map<string, Run>();
+    const settings: Array<[string, Settings]> = [];
     for (const batchSize of numberList(values.batch)) {
       // Far past 3W a CMS with a queue of 2W sheds most requests: those runs only fail, slowly.
       for (const concurrency of numberList(values.fixed).filter((c) => c <= Math.max(8, 4 * workers))) {
-        fixed.set(`${concurrency}×${batchSize}`, await measureRuns({ concurrency, batchSize }, workers, rtt));
+        settings.push([`${concurrency}×${batchSize}`, { concurrency, batchSize }]);
       }
     }
+    const cell = await measureCell(settings, workers, rtt);
+    const { fixed } = cell;
     const [bestSetting, best] = [...fixed].reduce((a, b) => (b[1].pagesPerSecond > a[1].pagesPerSecond ? b : a));
     const sweep = [...fixed]
       .map(([setting, r]) => `${setting}: ${r.summary === 'failed' ? 'failed' : r.pagesPerSecond.toFixed(0)}${r.shed ? ` (${r.shed} shed)` : ''}`)
       .join(', ');
-    const judge = async (warm: boolean): Promise<string> => {
-      const auto = await measureRuns({ concurrency: 'auto', batchSize: 'auto' }, workers, rtt, warm);
+    const judge = (auto: Run): string => {
       const share = auto.pagesPerSecond / best.pagesPerSecond;
       const ok = meetsTarget(share, workers, auto.shed);
       if (!ok) failures++;
@@ -131,8 +149,8 @@ for (const workers of numberList(values.workers)) {
         .replace(", started at the last build's knee", '');
       return `${auto.pagesPerSecond.toFixed(0)} | ${settled} | ${(share * 100).toFixed(0)}% | ${auto.shed} | ${ok ? 'PASS' : 'FAIL'}`;
     };
-    const cold = await judge(false);
-    const warm = await judge(true);
+    const cold = judge(cell.cold);
+    const warm = judge(cell.warm);
     rows.push(`| ${workers} | ${rtt} | ${sitePages(values, workers)} | ${sweep} | ${bestSetting}: ${best.pagesPerSecond.toFixed(0)} | ${cold} | ${warm} |`);
     process.stderr.write(`${rows.at(-1)}\n`);
   }
