@@ -317,6 +317,8 @@ export function createController(options: ControllerOptions): FetchController {
    * and can overrun a small CMS's queue, where as many in flight, spread as they are at that limit, do not.
    */
   let pacing: { from: number | null; spacing: number; sent: number } | null = null;
+  /** The epoch the last back-off on overload started (see `overloaded`). */
+  let backedOffAt = 0;
   /** A probe's requests not back yet. */
   let probeLeft = 0;
   /** How long before the probe under way started each request then in flight (not its caller's) was sent. */
@@ -612,11 +614,17 @@ export function createController(options: ControllerOptions): FetchController {
       resume(knees.details);
     },
     overloaded() {
+      // Requests sent before the last back-off met the load it answered: their refusals are one overload,
+      // cut once, as TCP cuts once a window. Cut again, a burst of 503s from one overloading step took
+      // sixteen workers from 54 to 13, and recorded 27 as a limit that overloads them.
+      const slot = slots.getStore();
+      if (auto && slot && slot.epoch < backedOffAt) return;
       overloads++;
       if (!auto) return;
       // The CMS says it is full: this limit (and above) is bad for the rest of the phase.
       phase.overload = Math.min(phase.overload, limit);
       settle(limit / 2);
+      backedOffAt = epoch;
     },
     responded(ms) {
       slots.getStore()?.attempts.push(ms);

@@ -467,6 +467,20 @@ describe('fetch controller', () => {
     expect(controller.learned().details?.bad).toBe(reached);
   });
 
+  it('backs off once for the refusals of requests sent before its last back-off', async () => {
+    const clock = virtualClock();
+    // Resumed at 40 on a CMS that holds 16 (8 workers, a queue of 8): the first wave is refused in a burst.
+    const start = { details: { limit: 40, latency: 50 }, workers: 16, reference: 2 };
+    const controller = createController({ concurrency: 'auto', batchSize: 1, start, now: clock.now, sleep: clock.sleep });
+    controller.startDetails();
+    const cms = simulatedCms(clock, { workers: 8, requestMs: 40, rttMs: 10, queueLimit: 8, retryAfterMs: 100 });
+    const limits = await syncWatchingLimits(clock, controller, cms, 400);
+    expect(cms.stats.shed).toBeGreaterThan(10);
+    // Each back-off answers the load it cut: 40, then 20, then (20 still overloads) 10, and no lower.
+    expect(limits).toEqual([40, 20, 10]);
+    expect(controller.summary()).toContain('backed off 2× on overload');
+  });
+
   it('asks for a small first batch, then as many pages as the response-size bound allows, sharing out the last pages', async () => {
     const clock = virtualClock();
     const controller = createController({ concurrency: 2, batchSize: 'auto', now: clock.now, sleep: clock.sleep });
