@@ -22,8 +22,10 @@ export function wagtailPagesLoader(options: WagtailOptions = {}): Loader {
       const timer = createPhaseTimer();
       logger.info(`Syncing pages from ${session.config.endpoint}`);
 
-      let introspected = await timer.phase('introspection', () => introspect(session, meta));
-      const listing = await timer.phase('listing', () => listPages(session, introspected.plan, state?.listedRows));
+      // The listing needs no schema: its first request goes while the schema is read (see listPages).
+      const introspecting = timer.phase('introspection', () => introspect(session, meta));
+      const listing = await timer.phase('listing', () => listPages(session, state?.listedRows, introspecting));
+      let introspected = await introspecting;
       for (const clash of listing.clashes) logger.warn(clash);
       if (introspected.cached && listing.pages.some((p) => !introspected.plan.pageTypes.has(p.__typename))) {
         logger.info('The CMS lists a page type the cached schema does not know: reading the schema again.');

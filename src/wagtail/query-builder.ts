@@ -30,8 +30,6 @@ export interface QueryPlan {
   roles: SchemaRoles;
   /** Type-specific fields of each page type, by GraphQL type name. */
   pageTypes: ReadonlyMap<string, ObjectPlan>;
-  /** One request for several listing chunks of `limit` rows: `offset<N>: pages(offset: N)` aliases. */
-  listQuery(offsets: readonly number[], limit: number): string;
   /** One request for several pages: `p0: page(id: ..) {...}` aliases, answered under `p<i>`. */
   detailsQuery(pages: readonly PageRef[]): string;
   /** The draft a preview token stands for, with its type's fragment (the type asked first: see preview.ts). */
@@ -70,6 +68,19 @@ export function schemaRoles(schema: GraphQLSchema): SchemaRoles {
   };
 }
 
+/**
+ * One request for several listing chunks of `limit` rows: `offset<N>: pages(offset: N)` aliases, within
+ * one Wagtail Site if `siteHostname` is set. It uses only what every grapple schema has, so the listing
+ * can start before the schema is read.
+ */
+export function listQuery(offsets: readonly number[], limit: number, siteHostname?: string): string {
+  const siteFilter = siteHostname ? `, inSite: true, site: ${JSON.stringify(siteHostname)}` : '';
+  const chunks = offsets.map(
+    (offset) => `${listAlias(offset)}: pages(limit: ${limit}, offset: ${offset}, order: "id"${siteFilter}) { __typename id url title contentType lastPublishedAt }`,
+  );
+  return `query WagtailPageList { ${chunks.join(' ')} }`;
+}
+
 export function buildQueryPlan(schema: GraphQLSchema, options: QueryOptions): QueryPlan {
   const roles = schemaRoles(schema);
   const pageInterface = schema.getType(roles.pageInterface);
@@ -100,17 +111,10 @@ export function buildQueryPlan(schema: GraphQLSchema, options: QueryOptions): Qu
     .update(options.siteHostname ?? '')
     .digest('hex')
     .slice(0, 16);
-  const siteFilter = options.siteHostname ? `, inSite: true, site: ${JSON.stringify(options.siteHostname)}` : '';
   return {
     roles,
     pageTypes,
     fingerprint,
-    listQuery(offsets, limit) {
-      const chunks = offsets.map(
-        (offset) => `${listAlias(offset)}: pages(limit: ${limit}, offset: ${offset}, order: "id"${siteFilter}) { __typename id url title contentType lastPublishedAt }`,
-      );
-      return `query WagtailPageList { ${chunks.join(' ')} }`;
-    },
     detailsQuery(pages) {
       const fields = pages.map((p, i) => `p${i}: page(id: ${JSON.stringify(p.id)}) { ...${pageFragmentName(p.typename)} }`);
       const roots = [...new Set(pages.map((p) => pageFragmentName(p.typename)))];

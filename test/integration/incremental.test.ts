@@ -107,11 +107,13 @@ describe('incremental sync', () => {
   });
 
   it('refetches everything from another endpoint, since stored media URLs name the CMS origin', async () => {
-    cms = await startCms({ port: 0, content: { synthetic: { pages: 80, seed: 2 } } });
+    // Three chunks: the first warms the CMS up, the second alone is the reference (see the end).
+    cms = await startCms({ port: 0, content: { synthetic: { pages: 250, seed: 2 } } });
     const t = createLoaderContext();
     await sync(t);
     const first = cms;
-    cms = await startCms({ port: 0, content: { synthetic: { pages: 80, seed: 2 } } });
+    // Three chunks: the first warms the CMS up, the second alone is the reference (see the end).
+    cms = await startCms({ port: 0, content: { synthetic: { pages: 250, seed: 2 } } });
     await first.close();
     const report = await sync(t);
     expect(report).toMatch(new RegExp(`${t.entries.size} fetched`));
@@ -128,7 +130,8 @@ describe('incremental sync', () => {
     expect(rebuild).toContain("started at the last build's knee");
 
     const first = cms;
-    cms = await startCms({ port: 0, content: { synthetic: { pages: 80, seed: 2 } } });
+    // Three chunks: the first warms the CMS up, the second alone is the reference (see the end).
+    cms = await startCms({ port: 0, content: { synthetic: { pages: 250, seed: 2 } } });
     await first.close();
     expect(await sync(t)).not.toContain("last build's knee");
 
