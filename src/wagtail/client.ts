@@ -88,7 +88,10 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       if (response.data === null || response.data === undefined || typeof response.data !== 'object') {
         const messages = (response.errors ?? []).map((e) => e.message).join('; ');
         return {
-          retryable: false,
+          // An error in a non-null field nulls the whole answer (GraphQL's null propagation): one listed
+          // page failing to load (a database connection dropped) empties a listing request. That may pass,
+          // as on any other request; a query the CMS rejects outright comes back 400.
+          retryable: response.status === 200 && messages !== '',
           status: response.status,
           reason: messages
             ? `GraphQL errors: ${messages}`

@@ -56,6 +56,28 @@ describe('malformed CMS answers', () => {
     expect(error?.message).toMatch(/schema from .* could not be read/);
   });
 
+  it('retries a listing answer that an error nulled, and names the error when it stays', async () => {
+    cms = await startCms({ port: 0, content: { synthetic: { pages: 30, seed: 1 } } });
+    const upstream = cms.url;
+    // A listed page that fails to load nulls the whole answer: `pages` is a non-null list of non-null pages.
+    const nulled = JSON.stringify({ data: null, errors: [{ message: 'OperationalError: server closed the connection unexpectedly', path: ['offset0', 3] }] });
+    let failures = 1;
+    const endpoint = await serve(async (body) => {
+      if (body.includes('WagtailPageList') && failures-- > 0) return { status: 200, type: 'application/json', body: nulled };
+      const response = await fetch(upstream, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      return { status: response.status, type: 'application/json', body: await response.text() };
+    });
+    const { context, entries } = createLoaderContext();
+    await wagtailPagesLoader({ endpoint, retries: 1 }).load(context);
+    expect(entries.size).toBe(30);
+
+    failures = Number.POSITIVE_INFINITY;
+    const error = await load(endpoint);
+    expect(error).toBeInstanceOf(CmsRequestError);
+    expect(error?.message).toContain('WagtailPageList');
+    expect(error?.message).toContain('OperationalError: server closed the connection unexpectedly');
+  });
+
   it('names the listing and the field when a listed page lacks its id', async () => {
     cms = await startCms({ port: 0, content: { synthetic: { pages: 30, seed: 1 } } });
     const upstream = cms.url;
