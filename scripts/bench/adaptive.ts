@@ -3,7 +3,8 @@
  * workers (contention beyond W, a queue of 2W and 503 past it) at several round trips, it syncs the same
  * site with a sweep of fixed settings (concurrency × batch size) and with the defaults (`auto` for both),
  * against one CMS a cell in its own process, warmed up first, and prints pages/s, auto's share of the best
- * fixed setting and the requests the CMS shed. Targets: auto ≥ 90% of the best in every cell; no shedding on W = 1.
+ * fixed setting and the requests the CMS shed. Targets: auto ≥ 90% of the best in every cell; no shedding
+ * on W = 1.
  *
  * Auto runs twice: cold (a first build: each phase starts at one request) and warm (the same full sync
  * again with the first one's sync state, as after a schema change: each phase starts at the knee the
@@ -103,8 +104,8 @@ function medianRun(runs: Run[]): Run {
  * difference between settings. Auto's warm run is a second sync from the state its cold run left.
  *
  * Every sync meets one CMS, warmed up by a sync first, as a CMS that serves a site is: the demo CMS's
- * first sync after it starts runs its code unoptimized, and sixteen workers 30 ms away synced 2,108
- * pages/s at 24 × 100 then, then 3,112, 3,621, 2,873, 3,210 and 3,174. Measured against fresh CMSs,
+ * first sync after it starts runs its code unoptimized (sixteen workers 30 ms away, 24 × 100: 2,108
+ * pages/s in the first sync, then 3,112, 3,621, 2,873, 3,210 and 3,174). Measured against fresh CMSs,
  * every fixed setting and cold run paid that, and warm runs (a second sync) did not. A setting that
  * failed may leave requests behind, so the cell's CMS is replaced after one.
  */

@@ -43,7 +43,8 @@ export interface Listing {
  * those chunks at once and speculates past them only if the last comes back full (the site grew).
  * `schemaRead` is the introspection under way, if any: the first chunk goes beside it (the listing needs
  * no schema), the rest once it is done, so that the controller measures requests the CMS serves alone.
- * Its failure is the listing's: a CMS that does not answer introspection is not grapple.
+ * If it fails, the listing fails with its error, whatever the first chunk got: a CMS that does not answer
+ * introspection is not grapple, and that is the message to give.
  */
 export async function listPages(session: Session, expectedRows?: number, schemaRead: Promise<unknown> = Promise.resolve()): Promise<Listing> {
   const chunks = new Map<number, ListedPage[]>();
