@@ -40,7 +40,7 @@
  * `CMS_BATCH_SIZE=auto` asks for as many pages per detail request as the response-size bound allows (at
  * most MAX_BATCH): per-request costs (the round trip, the CMS's request handling) are paid once per batch.
  * The first request asks for FIRST_BATCH pages to learn how big a page is; at the end of the sync what is
- * left is shared between the slots (FIRST_BATCH pages a request at least) so that none idles while another
+ * left is shared between the slots (half a full batch a request at least) so that none idles while another
  * works through a full batch.
  * `CMS_MAX_RPS` spaces request starts whatever the mode.
  */
@@ -567,9 +567,13 @@ export function createController(options: ControllerOptions): FetchController {
     batchSize(remaining) {
       if (!autoBatch || remaining === undefined) return fullBatch();
       // The last pages, shared between the slots: a full batch would keep one slot busy while others idle.
-      // Not below FIRST_BATCH pages a request, though: a rebuild's one changed page and its dependents go
-      // in one request, as splitting a few pages saves a few pages' time and costs a request each.
-      return Math.max(1, Math.min(fullBatch(), Math.max(FIRST_BATCH, Math.ceil(remaining / limit))));
+      // Not below half a full batch a request, though: every request costs the CMS its own work (parsing
+      // and validating the query, handling the request), and each slot coming back for 1/limit of what is
+      // left, down to 10 pages, took a sync of 20,000 pages at 26 from 200 detail requests to 259. Four
+      // workers 100 ms away synced 4% faster with the floor at half a batch (real runs, interleaved). A
+      // rebuild's one changed page and its dependents go in one request.
+      const least = Math.max(FIRST_BATCH, Math.ceil(fullBatch() / 2));
+      return Math.max(1, Math.min(fullBatch(), Math.max(least, Math.ceil(remaining / limit))));
     },
     run(work, pages) {
       return gate(async () => {

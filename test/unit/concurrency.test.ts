@@ -490,10 +490,12 @@ describe('fetch controller', () => {
     controller.pageBytes(10 * 1024);
     expect(controller.batchSize()).toBe(MAX_BATCH);
     expect(controller.batchSize(1000)).toBe(MAX_BATCH);
-    // 30 pages left for two slots: 15 each rather than 30 for one while the other idles.
-    expect(controller.batchSize(30)).toBe(15);
-    // But four pages left (a rebuild's one change and its dependents) are one request, not one each.
-    expect(controller.batchSize(4)).toBe(FIRST_BATCH);
+    // 150 pages left for two slots: 75 each rather than 100 for one and 50 for the other.
+    expect(controller.batchSize(150)).toBe(75);
+    // But no request smaller than half a full batch (each costs the CMS its own work): 60 pages left go
+    // as 50 and 10, not as 30, 15, 10 and 5. A rebuild's few changed pages are one request, not one each.
+    expect(controller.batchSize(60)).toBe(MAX_BATCH / 2);
+    expect(controller.batchSize(4)).toBe(MAX_BATCH / 2);
     // Pages of 1 MB: the 4 MB bound caps the batch.
     controller.pageBytes(1024 * 1024);
     expect(controller.batchSize()).toBe(4);
