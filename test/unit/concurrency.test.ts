@@ -211,6 +211,31 @@ describe('fetch controller', () => {
     });
   }
 
+  for (const rttMs of [1, 100]) {
+    it(`sizes a first sync's details probe by every listing request a large CMS ${rttMs} ms away served together, older ones too, shedding nothing`, async () => {
+      for (const seed of SEEDS) {
+        const clock = virtualClock();
+        const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now, sleep: clock.sleep });
+        const cms = simulatedCms(clock, { workers: 16, requestMs: 10, pageMs: 2, chunkMs: 20, rttMs, queueLimit: 32, jitter: 0.1 }, seed);
+        // 20,000 pages: the reference, then probes of 3, 6 and the 11 requests left, served at once by
+        // sixteen workers (5 of the last sent as the probe before it came back, 6 its own).
+        await clock.run(list(controller, cms, 1 + 20 * LIST_CHUNKS));
+        controller.startDetails();
+        await clock.run(controller.run(async () => {
+          await cms.request(controller, { pages: FIRST_BATCH });
+          controller.pageBytes(10 * 1024);
+        }, () => FIRST_BATCH));
+        const sent = controller.limit;
+        await clock.run(sync(controller, cms, 20000, 10 * 1024));
+        // ¾ of the queue of ten or more workers, with them: 25. From the last probe's own answers only, the
+        // details were probed with 15 (100 ms) or 22 (1 ms) and climbed from there.
+        expect(sent, `seed ${seed}`).toBeGreaterThanOrEqual(25);
+        expect(cms.stats.shed, `seed ${seed}`).toBe(0);
+        expect(cms.stats.maxInFlight, `seed ${seed}`).toBeLessThanOrEqual(48);
+      }
+    });
+  }
+
   /** A first sync's listing of a CMS of `workers`: the first chunk alone, then the probe's three full requests. */
   const probeListing = async (workers: number, rttMs: number, seed: number) => {
     const clock = virtualClock();
