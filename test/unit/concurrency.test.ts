@@ -217,8 +217,8 @@ describe('fetch controller', () => {
         const clock = virtualClock();
         const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now, sleep: clock.sleep });
         const cms = simulatedCms(clock, { workers: 16, requestMs: 10, pageMs: 2, chunkMs: 20, rttMs, queueLimit: 32, jitter: 0.1 }, seed);
-        // 20,000 pages: the reference, then probes of 3, 6 and the 11 requests left, served at once by
-        // sixteen workers (5 of the last sent as the probe before it came back, 6 its own).
+        // 20,000 pages: the reference, then probes of 3, 6 and the requests left, which sixteen workers serve
+        // all at once (some of the last sent as the probe before it came back).
         await clock.run(list(controller, cms, 1 + 20 * LIST_CHUNKS));
         controller.startDetails();
         await clock.run(controller.run(async () => {
