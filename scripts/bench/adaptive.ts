@@ -39,6 +39,7 @@ const { values } = parseArgs({
   },
 });
 const num = (name: keyof typeof values) => Number(values[name]);
+const confirmRuns = Number(values.confirm ?? values.runs);
 
 interface Settings {
   concurrency: number | 'auto';
@@ -138,7 +139,7 @@ async function measureCell(fixedSettings: Array<[string, Settings]>, workers: nu
     const medians = new Map([...sweep].map(([name, runs]) => [name, medianRun(runs)]));
     const [bestName] = [...medians].reduce((a, b) => (b[1].pagesPerSecond > a[1].pagesPerSecond ? b : a));
     const bestSettings = fixedSettings.find(([name]) => name === bestName)![1];
-    for (let i = 0; i < Number(values.confirm ?? values.runs); i++) {
+    for (let i = 0; i < confirmRuns; i++) {
       confirmed.push((await measure(bestSettings)).run);
       const auto = { concurrency: 'auto', batchSize: 'auto' } as const;
       const first = await measure(auto);
@@ -179,12 +180,13 @@ for (const workers of numberList(values.workers)) {
     const judge = (auto: Run): string => {
       const share = auto.pagesPerSecond / best.pagesPerSecond;
       // A best setting that failed in the confirmation (shed until retries ran out) leaves nothing to judge by.
-      const ok = best.pagesPerSecond > 0 && meetsTarget(share, workers, auto.shed);
+      const comparable = best.pagesPerSecond > 0;
+      const ok = comparable && meetsTarget(share, workers, auto.shed);
       if (!ok) failures++;
       const settled = auto.summary
         .replace(/^concurrency auto, settled at (\d+), batch auto, settled at (\d+)/, '$1×$2')
         .replace(", started at the last build's knee", '');
-      return `${auto.pagesPerSecond.toFixed(0)} | ${settled} | ${best.pagesPerSecond > 0 ? `${(share * 100).toFixed(0)}%` : '–'} | ${auto.shed} | ${ok ? 'PASS' : 'FAIL'}`;
+      return `${auto.pagesPerSecond.toFixed(0)} | ${settled} | ${comparable ? `${(share * 100).toFixed(0)}%` : '–'} | ${auto.shed} | ${ok ? 'PASS' : 'FAIL'}`;
     };
     const cold = judge(cell.cold);
     const warm = judge(cell.warm);
@@ -193,7 +195,7 @@ for (const workers of numberList(values.workers)) {
   }
 }
 printMatrix(
-  `Sync throughput in pages/s; settings are concurrency × batch size. Sweep: median of ${num('runs')} runs a setting; best fixed and auto: median of ${Number(values.confirm ?? values.runs)} runs each, taken in turn after the sweep. CMS: ${values['page-time']} ms/page + ${values['request-time']} ms/request per worker, contention ${values.contention} per request beyond W, queue limit 2W (503 past it).`,
+  `Sync throughput in pages/s; settings are concurrency × batch size. Sweep: median of ${num('runs')} runs a setting; best fixed and auto: median of ${confirmRuns} runs each, taken in turn after the sweep. CMS: ${values['page-time']} ms/page + ${values['request-time']} ms/request per worker, contention ${values.contention} per request beyond W, queue limit 2W (503 past it).`,
   '| W | RTT ms | pages | sweep: pages/s | best fixed, confirmed | cold auto | settled | / best | shed | | warm auto | settled | / best | shed | |',
   '| ---: | ---: | ---: | --- | ---: | ---: | --- | ---: | ---: | --- | ---: | --- | ---: | ---: | --- |',
   rows,

@@ -470,7 +470,8 @@ export function createController(options: ControllerOptions): FetchController {
     // delays each by those before it, and the median of the first ten of 25 read sixteen workers' 430 ms
     // as 660; the rounds after it then read too few requests waiting and too many workers busy, and a step
     // went to 54, past the 48 the CMS holds.
-    const known = detailPhase ? Math.min(Math.floor(listingWorkers), PROBE) : 0;
+    const listed = detailPhase ? Math.floor(listingWorkers) : 0;
+    const known = Math.min(listed, PROBE);
     phase.baseLatency = median(known > 1 ? served.slice(0, known) : served);
     if (served.length < samples.length) {
       change(servedKnee(older + served.length));
@@ -487,7 +488,7 @@ export function createController(options: ControllerOptions): FetchController {
     // A details probe all served at once credits the step after it with the workers the listing showed,
     // not with its own count: on a CMS and client that share two cores, a large probe's answers are handed
     // over one after another and all read as served (25 for sixteen workers), and a step from there went to 50.
-    endRound(samples, detailPhase ? Math.min(round, Math.max(PROBE, Math.floor(listingWorkers))) : round);
+    endRound(samples, detailPhase ? Math.min(round, Math.max(PROBE, listed)) : round);
     // A listing whose probe paid probes again at once, with twice as many (see `probe`). The details do not:
     // a large CMS renders their answers one after another, a probe of many reads as waited, and in
     // simulation chained detail probes shed on four workers and sixteen.

@@ -184,20 +184,29 @@ describe('fetch controller', () => {
     });
   }
 
+  /**
+   * A first sync of a CMS of `workers` up to its details' probe: a listing of `requests` full listing
+   * requests (and the reference chunk), then the first batch, whose page size makes the details probe.
+   * `sent` is the limit the probe goes at.
+   */
+  const toDetailsProbe = async (workers: number, rttMs: number, seed: number, requests: number) => {
+    const clock = virtualClock();
+    const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now, sleep: clock.sleep });
+    const cms = simulatedCms(clock, { workers, requestMs: 10, pageMs: 2, chunkMs: 20, rttMs, queueLimit: 2 * workers, jitter: 0.1 }, seed);
+    await clock.run(list(controller, cms, 1 + requests * LIST_CHUNKS));
+    controller.startDetails();
+    await clock.run(controller.run(async () => {
+      await cms.request(controller, { pages: FIRST_BATCH });
+      controller.pageBytes(10 * 1024);
+    }, () => FIRST_BATCH));
+    return { clock, controller, cms, sent: controller.limit };
+  };
+
   for (const rttMs of [1, 100]) {
     it(`sends a first sync's details probe as many requests as the queue of the workers the listing showed busy takes, ${rttMs} ms away`, async () => {
       for (const seed of SEEDS) {
         for (const workers of [1, 2, 16]) {
-          const clock = virtualClock();
-          const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now, sleep: clock.sleep });
-          const cms = simulatedCms(clock, { workers, requestMs: 10, pageMs: 2, chunkMs: 20, rttMs, queueLimit: 2 * workers, jitter: 0.1 }, seed);
-          await clock.run(list(controller, cms, 1 + 30 * LIST_CHUNKS));
-          controller.startDetails();
-          await clock.run(controller.run(async () => {
-            await cms.request(controller, { pages: FIRST_BATCH });
-            controller.pageBytes(10 * 1024);
-          }, () => FIRST_BATCH));
-          const sent = controller.limit;
+          const { clock, controller, cms, sent } = await toDetailsProbe(workers, rttMs, seed, 30);
           await clock.run(sync(controller, cms, 3000, 10 * 1024));
           // Sixteen workers: the listing's rounds showed four or more busy at 1 ms, two or more at 100 ms
           // (a request there is mostly round trip), and the probe fills ¾ of their queue too. Sending only
@@ -214,18 +223,9 @@ describe('fetch controller', () => {
   for (const rttMs of [1, 100]) {
     it(`sizes a first sync's details probe by every listing request a large CMS ${rttMs} ms away served together, older ones too, shedding nothing`, async () => {
       for (const seed of SEEDS) {
-        const clock = virtualClock();
-        const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now, sleep: clock.sleep });
-        const cms = simulatedCms(clock, { workers: 16, requestMs: 10, pageMs: 2, chunkMs: 20, rttMs, queueLimit: 32, jitter: 0.1 }, seed);
         // 20,000 pages: the reference, then probes of 3, 6 and the requests left, which sixteen workers serve
         // all at once (some of the last sent as the probe before it came back).
-        await clock.run(list(controller, cms, 1 + 20 * LIST_CHUNKS));
-        controller.startDetails();
-        await clock.run(controller.run(async () => {
-          await cms.request(controller, { pages: FIRST_BATCH });
-          controller.pageBytes(10 * 1024);
-        }, () => FIRST_BATCH));
-        const sent = controller.limit;
+        const { clock, controller, cms, sent } = await toDetailsProbe(16, rttMs, seed, 20);
         await clock.run(sync(controller, cms, 20000, 10 * 1024));
         // ¾ of the queue of ten or more workers, with them: 25. From the last probe's own answers only, the
         // details were probed with 15 (100 ms) or 22 (1 ms) and climbed from there.
