@@ -21,7 +21,7 @@
  *  - How far a step may go is bounded so that even a one-worker CMS with a queue of two per worker does not
  *    shed: a step adds what ¾ of the queue of the workers the CMS is known to have takes (requests/s × s,
  *    s being the time a worker spends on a request). s is at least a request's L0 less the reference's,
- *    the cheapest request's (one listing chunk alone, once the CMS is warm). Once a queue forms, a step
+ *    the cheapest request's (the listing's first request, one chunk alone). Once a queue forms, a step
  *    may only fill what is left of it, and at most half the limit.
  *  - A step past the knee shows where the knee is: the requests that did not wait, `limit − waiting`
  *    (scaled by the time a slot is held over the latency, as the build's work holds slots too). That
@@ -70,7 +70,7 @@ export interface FetchController {
   responded(ms: number): void;
   /**
    * Whether the controller has yet to measure the cheapest request there is (one listing chunk), so the
-   * listing sends a chunk alone, after one that warms the CMS up: see `reference` in `Learned`.
+   * listing's first request, one chunk alone, is learnt from: see `reference` in `Learned`.
    */
   readonly wantsReference: boolean;
   /** Another kind of request starts (details after the listing): it is measured afresh. */

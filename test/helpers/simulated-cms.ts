@@ -182,8 +182,7 @@ export function sync(controller: FetchController, cms: SimulatedCms, total: numb
 /**
  * Lists `chunks` chunks through the controller as `list-pages.ts` does: one alone if the controller wants
  * its reference, then LIST_CHUNKS a request, as many requests at a time as it allows. (`list-pages.ts`
- * sends a chunk alone before that, beside the introspection, to warm the CMS up and tell a small site
- * from a large one; the model has neither an introspection nor a CMS that warms up.)
+ * sends its chunk alone beside the introspection, which the model does not have.)
  */
 export async function list(controller: FetchController, cms: SimulatedCms, chunks: number): Promise<void> {
   let next = 0;

@@ -107,12 +107,12 @@ describe('incremental sync', () => {
   });
 
   it('refetches everything from another endpoint, since stored media URLs name the CMS origin', async () => {
-    // Three chunks: the first warms the CMS up, the second alone is the reference (see the end).
+    // Three chunks: the first alone (the reference, see the end), then the rest in one request.
     cms = await startCms({ port: 0, content: { synthetic: { pages: 250, seed: 2 } } });
     const t = createLoaderContext();
     await sync(t);
     const first = cms;
-    // Three chunks: the first warms the CMS up, the second alone is the reference (see the end).
+    // Three chunks: the first alone (the reference, see the end), then the rest in one request.
     cms = await startCms({ port: 0, content: { synthetic: { pages: 250, seed: 2 } } });
     await first.close();
     const report = await sync(t);
@@ -130,7 +130,7 @@ describe('incremental sync', () => {
     expect(rebuild).toContain("started at the last build's knee");
 
     const first = cms;
-    // Three chunks: the first warms the CMS up, the second alone is the reference (see the end).
+    // Three chunks: the first alone (the reference, see the end), then the rest in one request.
     cms = await startCms({ port: 0, content: { synthetic: { pages: 250, seed: 2 } } });
     await first.close();
     expect(await sync(t)).not.toContain("last build's knee");
