@@ -6,6 +6,7 @@
  * with both whenever one field of one page fails (grapple README items 7 and 10), and only the caller
  * knows whether a given error path matters.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { CmsRequestError, describe } from './errors.ts';
 import { backoffDelay, isRetryableStatus, parseRetryAfter, sleep, type RetryPolicy } from './retry.ts';
@@ -19,6 +20,8 @@ export interface GraphQLErrorEntry {
 export interface GraphQLResult<T> {
   data: T;
   errors: GraphQLErrorEntry[];
+  /** The size of the answer's body: how big a page is, for the bound on detail responses. */
+  bytes: number;
 }
 
 export interface ClientStats {
@@ -63,6 +66,8 @@ interface AttemptFailure {
 
 export function createCmsClient(options: CmsClientOptions): CmsClient {
   const stats: ClientStats = { requests: 0, retries: 0, bytes: 0, byOperation: {} };
+  // The body size of the attempt under way, for its result: requests run side by side share `stats`.
+  const attemptBytes = new AsyncLocalStorage<{ bytes: number }>();
 
   // Reading the body inside the wrapped fetch keeps the timeout over the whole transfer (a server that
   // stalls mid-body is a timeout too) and lets us count bytes without a second read.
@@ -72,6 +77,8 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     const body = await response.arrayBuffer();
     options.onResponse?.(performance.now() - sent);
     stats.bytes += body.byteLength;
+    const measured = attemptBytes.getStore();
+    if (measured) measured.bytes = body.byteLength;
     const type = response.headers.get('content-type') ?? '';
     if (response.ok && !/json/i.test(type)) throw new NotGraphQLResponse(response.status, type);
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
@@ -82,7 +89,7 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
     errorPolicy: 'all',
   });
 
-  async function attempt<T>(query: string): Promise<GraphQLResult<T> | AttemptFailure> {
+  async function attempt<T>(query: string): Promise<Omit<GraphQLResult<T>, 'bytes'> | AttemptFailure> {
     try {
       const response = await graphql.rawRequest<T>(query);
       if (response.data === null || response.data === undefined || typeof response.data !== 'object') {
@@ -112,8 +119,9 @@ export function createCmsClient(options: CmsClientOptions): CmsClient {
       for (let attemptNo = 1; ; attemptNo++) {
         stats.requests++;
         stats.byOperation[operation] = (stats.byOperation[operation] ?? 0) + 1;
-        const result = await attempt<T>(query);
-        if (!('retryable' in result)) return result;
+        const measured = { bytes: 0 };
+        const result = await attemptBytes.run(measured, () => attempt<T>(query));
+        if (!('retryable' in result)) return { ...result, bytes: measured.bytes };
         if (result.overload) options.onOverload?.();
         if (!result.retryable || attemptNo > options.retry.retries) {
           throw new CmsRequestError(

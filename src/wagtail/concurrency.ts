@@ -39,7 +39,8 @@
  *  - A 429, 503 or timeout halves the limit at once and caps it below the limit that overloaded.
  * `CMS_BATCH_SIZE=auto` asks for as many pages per detail request as the response-size bound allows (at
  * most MAX_BATCH): per-request costs (the round trip, the CMS's request handling) are paid once per batch.
- * The first request asks for FIRST_BATCH pages to learn how big a page is; at the end of the sync what is
+ * The first request asks for FIRST_BATCH pages to learn how big a page is (a first sync's goes in a slot the
+ * listing's last requests leave free, so the details start at full batches); at the end of the sync what is
  * left is shared between the slots (half a full batch a request at least) so that none idles while another
  * works through a full batch.
  * `CMS_MAX_RPS` spaces request starts whatever the mode.
@@ -73,6 +74,11 @@ export interface FetchController {
    * listing's first request, one chunk alone, is learnt from: see `reference` in `Learned`.
    */
   readonly wantsReference: boolean;
+  /**
+   * Whether auto batches have yet to learn how big a page is (a first sync): the first detail request
+   * asks for FIRST_BATCH pages, and may go before the details start (see `prefetchFirstBatch`).
+   */
+  readonly wantsPageSize: boolean;
   /** Another kind of request starts (details after the listing): it is measured afresh. */
   startDetails(): void;
   /** Records the average size of a page in detail responses so far, for the response-size bound. */
@@ -565,6 +571,18 @@ export function createController(options: ControllerOptions): FetchController {
     if (phase.round.length >= Math.max(ROUND_MIN, Math.min(limit, ROUND_MAX))) endRound(phase.round);
   };
 
+  /**
+   * Once a page's size is known, auto batches take what the bound allows, and a first sync's details (at
+   * one request, knowing nothing of full batches) probe how many of them the CMS serves at once: as many
+   * as the queue of the workers the listing showed busy takes with them, as a step would (only as many as
+   * were busy left most of a sixteen-worker CMS idle for a round).
+   */
+  const fullBatches = () => {
+    if (!autoBatch || batch !== FIRST_BATCH || batchBound() <= batch) return;
+    if (auto && reference !== null && !phase.best && limit === 1) probe(batchBound(), Math.max(PROBE, withQueue(Math.floor(listingWorkers))));
+    else change(limit, batchBound());
+  };
+
   resume(listingStart());
   return {
     get limit() {
@@ -617,12 +635,17 @@ export function createController(options: ControllerOptions): FetchController {
     get wantsReference() {
       return auto && reference === null;
     },
+    get wantsPageSize() {
+      return autoBatch && bytesPerPage === 0;
+    },
     startDetails() {
       knees.listing = kneeNow() ?? knees.listing;
       phase = freshPhase();
       detailPhase = true;
       if (auto) change(1);
       resume(knees.details);
+      // A first batch asked for during the listing told the size of a page: full batches from the start.
+      if (bytesPerPage > 0) fullBatches();
     },
     overloaded() {
       // Requests sent before the last back-off met the load it answered: their refusals are one overload,
@@ -642,13 +665,8 @@ export function createController(options: ControllerOptions): FetchController {
     },
     pageBytes(bytes) {
       bytesPerPage = bytes;
-      // Once a page's size is known, auto batches take what the bound allows, and a first sync's details
-      // (at one request, knowing nothing of full batches) probe how many of them the CMS serves at once:
-      // as many as the queue of the workers the listing showed busy takes with them, as a step would (only
-      // as many as were busy left most of a sixteen-worker CMS idle for a round).
-      if (!autoBatch || batch !== FIRST_BATCH || batchBound() <= batch) return;
-      if (auto && detailPhase && reference !== null && !phase.best && limit === 1) probe(batchBound(), Math.max(PROBE, withQueue(Math.floor(listingWorkers))));
-      else change(limit, batchBound());
+      // Told during the listing (a first batch asked for as it ends), it waits for the details to start.
+      if (detailPhase) fullBatches();
     },
     learned() {
       if (!auto) return {};

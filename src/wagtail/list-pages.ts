@@ -45,8 +45,15 @@ export interface Listing {
  * no schema), the rest once it is done, so that the controller measures requests the CMS serves alone.
  * If it fails, the listing fails with its error, whatever the first chunk got: a CMS that does not answer
  * introspection is not grapple, and that is the message to give.
+ * `onEnd` is told the pages listed so far, in order, once a short chunk shows where the site ends: the
+ * requests still out are the listing's last, and a slot they leave free can take other work.
  */
-export async function listPages(session: Session, expectedRows?: number, schemaRead: Promise<unknown> = Promise.resolve()): Promise<Listing> {
+export async function listPages(
+  session: Session,
+  expectedRows?: number,
+  schemaRead: Promise<unknown> = Promise.resolve(),
+  onEnd?: (listed: ListedPage[]) => void,
+): Promise<Listing> {
   const chunks = new Map<number, ListedPage[]>();
   const rowsIn = new Map<number, number>();
   let skipped = 0;
@@ -89,6 +96,10 @@ export async function listPages(session: Session, expectedRows?: number, schemaR
       rowsIn.set(index, pages.length);
       if (pages.length < LIST_PAGE_SIZE) shortIndex = Math.min(shortIndex, index);
     });
+    if (onEnd && shortIndex !== Number.POSITIVE_INFINITY) {
+      onEnd([...chunks.entries()].sort(([a], [b]) => a - b).flatMap(([, listed]) => listed));
+      onEnd = undefined;
+    }
   };
   const worker = async (): Promise<void> => {
     while (next <= shortIndex && next <= horizon) {

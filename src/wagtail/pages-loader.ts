@@ -6,8 +6,8 @@
 import type { Loader } from 'astro/loaders';
 import type { WagtailOptions } from './config.ts';
 import { CmsRequestError, PageSyncError } from './errors.ts';
-import { fetchPages } from './fetch-pages.ts';
-import { listPages } from './list-pages.ts';
+import { fetchPages, prefetchFirstBatch, type Prefetched } from './fetch-pages.ts';
+import { listPages, type ListedPage } from './list-pages.ts';
 import { createPhaseTimer, createProgress, createWarnings, formatReport } from './progress.ts';
 import { createSession, introspect } from './session.ts';
 import { diffListing, readState, writeState } from './sync-state.ts';
@@ -22,9 +22,19 @@ export function wagtailPagesLoader(options: WagtailOptions = {}): Loader {
       const timer = createPhaseTimer();
       logger.info(`Syncing pages from ${session.config.endpoint}`);
 
-      // The listing needs no schema: its first request goes while the schema is read (see listPages).
+      // The listing needs no schema: its first request goes while the schema is read (see listPages). A
+      // first sync's first batch goes beside the listing's last requests (see prefetchFirstBatch).
       const introspecting = timer.phase('introspection', () => introspect(session, meta));
-      const listing = await timer.phase('listing', () => listPages(session, state?.listedRows, introspecting));
+      let prefetching: Promise<Prefetched | undefined> | undefined;
+      const prefetch = (listed: ListedPage[]) => {
+        prefetching = introspecting.then(({ plan }) => prefetchFirstBatch(session, plan, listed), () => undefined);
+      };
+      const listing = await timer.phase('listing', async () => {
+        const listed = await listPages(session, state?.listedRows, introspecting, session.controller.wantsPageSize ? prefetch : undefined);
+        await prefetching;
+        return listed;
+      });
+      const prefetched = await prefetching;
       let introspected = await introspecting;
       for (const clash of listing.clashes) logger.warn(clash);
       if (introspected.cached && listing.pages.some((p) => !introspected.plan.pageTypes.has(p.__typename))) {
@@ -41,7 +51,7 @@ export function wagtailPagesLoader(options: WagtailOptions = {}): Loader {
         const progress = createProgress(logger, diff.changed.length);
         const fetched = await timer.phase('details', async () => {
           try {
-            return await fetchPages(session, plan, diff.changed, { onPages: progress.add, onWarning: warnings.add });
+            return await fetchPages(session, plan, diff.changed, { onPages: progress.add, onWarning: warnings.add }, prefetched);
           } finally {
             warnings.flush();
             if (diff.changed.length > 0) progress.finish();

@@ -236,6 +236,32 @@ describe('fetch controller', () => {
     });
   }
 
+  it("starts a first sync's details with the probe of full batches at once when the page size came during the listing", async () => {
+    for (const seed of SEEDS) {
+      for (const workers of [1, 4, 16]) {
+        // The same listing as `toDetailsProbe`'s, then the page size told before the details start (a
+        // first batch asked for in a slot the listing's last requests left free).
+        const clock = virtualClock();
+        const controller = createController({ concurrency: 'auto', batchSize: 'auto', now: clock.now, sleep: clock.sleep });
+        const cms = simulatedCms(clock, { workers, requestMs: 10, pageMs: 2, chunkMs: 20, rttMs: 100, queueLimit: 2 * workers, jitter: 0.1 }, seed);
+        await clock.run(list(controller, cms, 1 + 20 * LIST_CHUNKS));
+        const listing = controller.limit;
+        expect(controller.wantsPageSize).toBe(true);
+        controller.pageBytes(10 * 1024);
+        // The listing is left as it was: its limit, and no batch size of its own to change.
+        expect(controller.wantsPageSize).toBe(false);
+        expect(controller.limit).toBe(listing);
+        controller.startDetails();
+        // As many full batches at once as after a first batch of its own, from the same listing.
+        const { sent } = await toDetailsProbe(workers, 100, seed, 20);
+        expect(controller.batchSize()).toBe(MAX_BATCH);
+        expect(controller.limit, `${workers} workers, seed ${seed}`).toBe(sent);
+        await clock.run(sync(controller, cms, 3000, 10 * 1024));
+        expect(cms.stats.shed, `${workers} workers, seed ${seed}`).toBe(0);
+      }
+    }
+  });
+
   /** A first sync's listing of a CMS of `workers`: the first chunk alone, then the probe's three full requests. */
   const probeListing = async (workers: number, rttMs: number, seed: number) => {
     const clock = virtualClock();
